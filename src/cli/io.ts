@@ -1,0 +1,37 @@
+import type { Issue } from '../engine/issues';
+
+/** Where a command writes: stdout for the result only, stderr for issues and progress. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stderr is a terminal: then a progress bar is drawn there. */
+  stderrIsTty: boolean;
+  cwd: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_ISSUES = 1;
+export const EXIT_USAGE = 2;
+
+/** Thrown for bad usage; main prints the message and the command's usage, and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** `file:line: CODE message` (PRODUCT.md), with the count when the issue stands for several. */
+export function formatIssueLine(issue: Issue): string {
+  const where = issue.source ? `${issue.source.file}:${issue.source.line}: ` : '';
+  const count = issue.count && issue.count > 1 ? ` (${issue.count} times)` : '';
+  return `${where}${issue.code} ${issue.message}${count}`;
+}
+
+export function printIssues(io: CliIo, issues: readonly Issue[]): void {
+  for (const issue of issues) io.stderr(`${formatIssueLine(issue)}\n`);
+}
+
+export function exitCodeFor(issues: readonly Issue[]): number {
+  return issues.some((i) => i.severity === 'error') ? EXIT_ISSUES : EXIT_OK;
+}

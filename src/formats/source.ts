@@ -1,0 +1,44 @@
+/**
+ * Bytes in, from anywhere: a Node file stream, a browser `File.stream()`, a buffer in a test.
+ * `size` is the total byte count when known (for progress); `slice` gives random access where the
+ * platform has it (Parquet needs it: its footer is at the end).
+ */
+export interface ByteSource {
+  /** The name issues and control totals use: a path, a File name, `archive.zip!inner.csv`. */
+  name: string;
+  size: number | null;
+  chunks(): AsyncIterable<Uint8Array>;
+  slice?(start: number, end: number): Promise<ArrayBuffer>;
+}
+
+export interface ReadProgress {
+  file: string;
+  bytesRead: number;
+  bytesTotal: number | null;
+}
+
+export interface ReadOptions {
+  /** Called now and then with bytes read (compressed bytes for a compressed file) of the total. */
+  onProgress?: (progress: ReadProgress) => void;
+  /** Stops decompression past this many output bytes (a decompression bomb); default 64 GiB. */
+  maxDecompressedBytes?: number;
+  /** Cancels the read: it stops at the next chunk and rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+/** A source from bytes already in memory (tests, small uploads). */
+export function bytesSource(name: string, bytes: Uint8Array, chunkSize = 1 << 16): ByteSource {
+  return {
+    name,
+    size: bytes.byteLength,
+    async *chunks() {
+      for (let offset = 0; offset < bytes.byteLength; offset += chunkSize) {
+        yield bytes.subarray(offset, Math.min(offset + chunkSize, bytes.byteLength));
+      }
+    },
+    async slice(start: number, end: number) {
+      const part = bytes.slice(start, end);
+      return part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength) as ArrayBuffer;
+    },
+  };
+}
