@@ -1,0 +1,49 @@
+import { Decimal, decimalFromNumber, formatDecimal, tryParseDecimal } from '../engine/money';
+import { RerateError } from '../engine/issues';
+
+/** What Excel hands a custom function for one cell: a number, text, a boolean, blank, or an error. */
+export type CellValue = unknown;
+
+/** What a DBR function writes to one cell. */
+export type CellResult = number | string | CustomFunctions.Error;
+
+/** Empty cells arrive as `''` (inside ranges), `null` or `undefined` (omitted optional arguments). */
+export function isBlank(value: CellValue): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/**
+ * A cell as an exact decimal. Numbers enter through their shortest round-trip text (the one
+ * sanctioned entry from a JS number); text cells holding a number (ids and amounts imported as
+ * text) are parsed exactly. `argument` and `where` name the place for the message.
+ */
+export function cellToDecimal(value: CellValue, argument: string, where = ''): Decimal {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`${argument}${where} is ${String(value)}, not a finite number.`);
+    return decimalFromNumber(value);
+  }
+  if (typeof value === 'string') {
+    const parsed = tryParseDecimal(value);
+    if (parsed) return parsed;
+  }
+  throw new RerateError('BAD_VALUE', `${argument}${where} is ${describeCell(value)}, not a number.`);
+}
+
+/** The decimal back as an Excel number: Excel holds doubles, so this is the one lossy step. */
+export function decimalToCell(value: Decimal): number {
+  return Number(formatDecimal(value));
+}
+
+/** A cell's text argument (currency code, rounding mode), or `fallback` when omitted. */
+export function cellToText(value: CellValue, argument: string, fallback: string): string {
+  if (isBlank(value)) return fallback;
+  if (typeof value === 'string') return value.trim();
+  throw new RerateError('BAD_VALUE', `${argument} is ${describeCell(value)}, not text.`);
+}
+
+export function describeCell(value: CellValue): string {
+  if (typeof value === 'string') return `"${value}"`;
+  if (value === null || value === undefined) return 'blank';
+  if (typeof value === 'object' && 'code' in value) return String((value as { code: unknown }).code);
+  return String(value);
+}

@@ -1,0 +1,149 @@
+/**
+ * The DBR custom functions: thin faces over engine/money. Each converts cell values to exact
+ * decimals (numbers through their shortest round-trip text), makes one engine call, and returns
+ * Excel numbers; every failure leaves as an Excel error with a message (toExcelError.ts).
+ *
+ * Worked example: `=DBR.PENNY(A2:A4, 1)` with A2:A4 = 1, 1, 1 spills 0.34, 0.33, 0.33 — the
+ * leftover cent goes to the largest remainder, ties to the earlier cell — so the parts sum to
+ * exactly 1.00, where `=ROUND(A2/SUM(A2:A4), 2)` gives 0.33 three times and loses a cent.
+ *
+ * The JSDoc tags below are the functions' metadata (functions.json is generated from them at
+ * build time); ids are upper case, the namespace DBR comes from the manifest.
+ */
+import { allocate, isCurrencyCode, isRoundingMode, minorUnits, roundMoney, type Decimal } from '../engine/money';
+import { RerateError } from '../engine/issues';
+import { cellToDecimal, cellToText, decimalToCell, describeCell, isBlank, type CellResult } from './cells';
+import { hasHeaderRow, mapCells, toGrid, zipCells, type Grid } from './grid';
+import { isExcelError, toExcelError } from './toExcelError';
+import { registerFunctions } from './registerFunctions';
+
+/**
+ * Rounds amounts to the minor unit of a currency (USD 2 decimals, JPY 0, BHD 3).
+ * @customfunction ROUND
+ * @param amount A cell or a range of amounts; a header row is copied.
+ * @param [currency] ISO 4217 code; USD when omitted.
+ * @param [mode] "half-up" (halves away from zero, the default) or "half-even".
+ * @returns The rounded amounts, one per input cell.
+ */
+export function roundAmounts(amount: unknown[][], currency?: string, mode?: string): unknown[][] {
+  try {
+    const code = cellToText(currency, 'currency', 'USD').toUpperCase();
+    if (!isCurrencyCode(code)) throw new RerateError('BAD_VALUE', `currency is ${describeCell(currency)}, not a three-letter ISO 4217 code such as USD.`);
+    const rounding = cellToText(mode, 'mode', 'half-up').toLowerCase();
+    if (!isRoundingMode(rounding)) throw new RerateError('BAD_VALUE', `mode is ${describeCell(mode)}, not "half-up" or "half-even".`);
+    return mapCells(toGrid(amount), (cell, where) => decimalToCell(roundMoney(cellToDecimal(cell, 'amount', where), code, rounding)));
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Converts amounts at an FX rate, precisely (no rounding: round the invoice line, not each step).
+ * @customfunction FX
+ * @param amount A cell or a range of amounts in the source currency; a header row is copied.
+ * @param rate Units of the target currency per one unit of the source: one cell, or a range shaped like amount.
+ * @returns The converted amounts.
+ */
+export function convertAmounts(amount: unknown[][], rate: unknown[][]): unknown[][] {
+  try {
+    return zipCells(toGrid(amount), toGrid(rate), ['amount', 'rate'], (a, r, where) => {
+      const fx = cellToDecimal(r, 'rate', where);
+      if (fx.lte(0)) throw new RangeError(`rate${where} is ${fx.toFixed()}; an FX rate must be above zero.`);
+      return decimalToCell(cellToDecimal(a, 'amount', where).times(fx));
+    });
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * The margin as a fraction of the price: (price − cost) ÷ price.
+ * @customfunction MARGIN
+ * @param cost A cell or a range of costs (what the reseller pays).
+ * @param price A cell or a range of prices (what the customer pays), shaped like cost or one cell.
+ * @returns The margins, e.g. 0.2 for cost 80 and price 100.
+ */
+export function marginOf(cost: unknown[][], price: unknown[][]): unknown[][] {
+  try {
+    return zipCells(toGrid(cost), toGrid(price), ['cost', 'price'], (c, p, where) => {
+      const priceValue = cellToDecimal(p, 'price', where);
+      if (priceValue.isZero()) throw new RangeError(`price${where} is 0, so the margin (price − cost) ÷ price is undefined.`);
+      return decimalToCell(priceValue.minus(cellToDecimal(c, 'cost', where)).div(priceValue));
+    });
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * The markup as a fraction of the cost: (price − cost) ÷ cost.
+ * @customfunction MARKUP
+ * @param cost A cell or a range of costs (what the reseller pays).
+ * @param price A cell or a range of prices (what the customer pays), shaped like cost or one cell.
+ * @returns The markups, e.g. 0.25 for cost 80 and price 100.
+ */
+export function markupOf(cost: unknown[][], price: unknown[][]): unknown[][] {
+  try {
+    return zipCells(toGrid(cost), toGrid(price), ['cost', 'price'], (c, p, where) => {
+      const costValue = cellToDecimal(c, 'cost', where);
+      if (costValue.isZero()) throw new RangeError(`cost${where} is 0, so the markup (price − cost) ÷ cost is undefined.`);
+      return decimalToCell(cellToDecimal(p, 'price', where).minus(costValue).div(costValue));
+    });
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Splits a total over amounts in proportion, to the cent, so the parts add up to exactly the total
+ * (largest remainder; ties go to the earlier cell, row by row).
+ * @customfunction PENNY
+ * @param amounts The weights: a cell or a range; blanks stay blank, a header row is copied.
+ * @param total The rounded total to split.
+ * @param [currency] ISO 4217 code giving the minor unit; USD (cents) when omitted.
+ * @returns The parts, spilled in the shape of amounts.
+ */
+export function splitPennies(amounts: unknown[][], total: number, currency?: string): unknown[][] {
+  try {
+    const code = cellToText(currency, 'currency', 'USD').toUpperCase();
+    if (!isCurrencyCode(code)) throw new RerateError('BAD_VALUE', `currency is ${describeCell(currency)}, not a three-letter ISO 4217 code such as USD.`);
+    const decimals = minorUnits(code);
+    const totalValue = cellToDecimal(total, 'total');
+    if (totalValue.decimalPlaces() > decimals) {
+      throw new RerateError('BAD_VALUE', `total ${totalValue.toFixed()} has more decimals than the ${decimals} of ${code}; round it first.`);
+    }
+    const grid = toGrid(amounts);
+    const header = hasHeaderRow(grid);
+    const places: [number, number][] = [];
+    const weights: Decimal[] = [];
+    grid.forEach((cells, row) => cells.forEach((cell, column) => {
+      if ((header && row === 0) || isBlank(cell)) return;
+      if (isExcelError(cell)) throw cell;
+      places.push([row, column]);
+      weights.push(cellToDecimal(cell, 'amounts', ` (row ${row + 1}, column ${column + 1} of the range)`));
+    }));
+    if (weights.length === 0 && !totalValue.isZero()) {
+      throw new RerateError('BAD_VALUE', `amounts has no numbers to split the total ${totalValue.toFixed()} over.`);
+    }
+    const parts = allocate(totalValue, weights, decimals);
+    const result: Grid<CellResult> = grid.map((cells, row) =>
+      cells.map((cell) => (header && row === 0 && !isBlank(cell) ? String(cell) : '')));
+    places.forEach(([row, column], index) => {
+      result[row][column] = decimalToCell(parts[index]);
+    });
+    return result;
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/** Ids as in the JSDoc tags above; test/addin/functionsMetadata.test.ts checks they agree. */
+export const DBR_FUNCTIONS = {
+  ROUND: roundAmounts,
+  FX: convertAmounts,
+  MARGIN: marginOf,
+  MARKUP: markupOf,
+  PENNY: splitPennies,
+} as const;
+
+registerFunctions(DBR_FUNCTIONS);

@@ -1,0 +1,56 @@
+/**
+ * functions.json comes from the JSDoc tags of src/functions/functions.ts. The generator's CLI
+ * exits 0 even when it reports errors, so the metadata is checked here through its API.
+ */
+import { resolve } from 'node:path';
+import { generateCustomFunctionsMetadata, type ICustomFunctionsMetadata } from 'custom-functions-metadata';
+import './fakeCustomFunctions';
+import { DBR_FUNCTIONS } from '../../src/functions/functions';
+
+const file = resolve(__dirname, '../../src/functions/functions.ts');
+
+describe('custom functions metadata', () => {
+  let errors: string[];
+  let metadata: ICustomFunctionsMetadata;
+  let associations: { id: string; functionName: string }[];
+
+  beforeAll(async () => {
+    const generated = await generateCustomFunctionsMetadata(file);
+    errors = generated.errors;
+    metadata = JSON.parse(generated.metadataJson || '{"functions":[]}') as ICustomFunctionsMetadata;
+    associations = generated.associate;
+  });
+
+  test('generateCustomFunctionsMetadata(functions.ts) reports no errors', () => {
+    expect(errors).toEqual([]);
+  });
+
+  test('the ids are upper case and match the functions registered at run time', () => {
+    expect(metadata.functions.map((f) => f.id)).toEqual(['ROUND', 'FX', 'MARGIN', 'MARKUP', 'PENNY']);
+    expect(metadata.functions.map((f) => f.name)).toEqual(Object.keys(DBR_FUNCTIONS));
+    for (const { id, functionName } of associations) {
+      expect((DBR_FUNCTIONS as Record<string, { name: string }>)[id].name).toBe(functionName);
+    }
+  });
+
+  test('parameters take ranges (matrix) where the spec says so, and every result spills (matrix)', () => {
+    const shape = Object.fromEntries(metadata.functions.map((f) => [
+      f.id,
+      { parameters: f.parameters.map((p) => `${p.name}:${p.dimensionality ?? 'scalar'}:${p.type}${p.optional ? '?' : ''}`), result: f.result?.dimensionality },
+    ]));
+    expect(shape).toEqual({
+      ROUND: { parameters: ['amount:matrix:any', 'currency:scalar:string?', 'mode:scalar:string?'], result: 'matrix' },
+      FX: { parameters: ['amount:matrix:any', 'rate:matrix:any'], result: 'matrix' },
+      MARGIN: { parameters: ['cost:matrix:any', 'price:matrix:any'], result: 'matrix' },
+      MARKUP: { parameters: ['cost:matrix:any', 'price:matrix:any'], result: 'matrix' },
+      PENNY: { parameters: ['amounts:matrix:any', 'total:scalar:number', 'currency:scalar:string?'], result: 'matrix' },
+    });
+  });
+
+  test('every function and parameter has a description for the formula autocomplete', () => {
+    for (const f of metadata.functions) {
+      expect(f.description).toBeTruthy();
+      for (const p of f.parameters) expect(p.description).toBeTruthy();
+    }
+  });
+});
