@@ -1,0 +1,106 @@
+import type { Decimal } from '../money';
+import type { Issue } from '../issues';
+import type { Settings } from '../settings';
+import type { PriceBook } from '../pricebook/priceBook';
+import type { CustomerDirectory } from '../customers/customerDirectory';
+import type { FxTable } from '../fx/fxTable';
+import type { SupportPlanTable } from '../support/supportPlans';
+import type { VarianceWalk } from '../reconcile/varianceWalk';
+import type { BillingLine } from '../line';
+
+export interface InvoiceRunConfig {
+  /** null: everything passes through at unblended cost, with no NO_RULE warnings. */
+  priceBook: PriceBook | null;
+  customers: CustomerDirectory | null;
+  fxRates: FxTable | null;
+  /** Usually BUILT_IN_SUPPORT_PLANS. */
+  supportPlans: SupportPlanTable;
+  settings: Settings;
+}
+
+export interface InvoiceRun {
+  add(line: BillingLine): void;
+  finish(): InvoiceRunResult;
+}
+
+/** One line of a customer's invoice: the total of a category (and account, with grain account). */
+export interface InvoiceLine {
+  category: string;
+  account: string | null;
+  /** Unblended cost behind the line, in the source currency. */
+  cost: Decimal;
+  /** The precise price in the invoice currency. */
+  price: Decimal;
+  /** `price` rounded once to the currency's minor unit. */
+  amount: Decimal;
+  /** The rules that priced it, in price-book order (`(none)`, `support-plan`, `credit-floor` last). */
+  rules: string[];
+}
+
+export interface Invoice {
+  customer: string;
+  period: string;
+  currency: string;
+  /** Sorted by category, then account (null first). */
+  lines: InvoiceLine[];
+  /** Σ of the rounded line amounts. */
+  total: Decimal;
+  /** Σ of the precise line prices. */
+  preciseTotal: Decimal;
+  /** total − round(preciseTotal): where a penny went. */
+  residual: Decimal;
+}
+
+/** A credit that is on no invoice of this output: it belongs on `toPeriod`'s invoice. */
+export interface CarriedCredit {
+  customer: string;
+  fromPeriod: string;
+  toPeriod: string;
+  /** `Credits`, `Refunds`, `Discounts`, or `Credit carried forward` (the zero floor). */
+  category: string;
+  /** Negative: what the customer is owed, precise. */
+  amount: Decimal;
+  /** The source currency for deferred credits (converted on the next invoice at its rate); the invoice currency for the zero floor. */
+  currency: string;
+}
+
+/**
+ * Under `commitments: owner-only`, what other customers' lines paid more than as billed because
+ * the commitment's benefit stayed with its owner (ENGINE.md §6), in the source currency.
+ */
+export interface RetainedBenefit {
+  /** The owner customer. */
+  customer: string;
+  period: string;
+  currency: string;
+  /** Σ (policy basis − unblended cost) over the consumers' affected lines. */
+  amount: Decimal;
+  /** Lines affected. */
+  lines: number;
+}
+
+/** Per rule: what it priced, for the Audit sheet. */
+export interface RuleHit {
+  rule: string;
+  /** Price-book row, or null for `(none)` and `support-plan`. */
+  line: number | null;
+  method: string;
+  lines: number;
+  /** Σ unblended cost, source currency. */
+  cost: Decimal;
+  /** Σ precise price before FX, source currency (0 for exclude). */
+  price: Decimal;
+}
+
+export interface InvoiceRunResult {
+  invoices: Invoice[];
+  carriedCredits: CarriedCredit[];
+  retainedBenefits: RetainedBenefit[];
+  walks: VarianceWalk[];
+  ruleHits: RuleHit[];
+  /** Per source file: lines the run rated (every kind but rounding and total). */
+  linesRated: Map<string, number>;
+  /** Per source file: Σ unblended cost of every line but totals, wherever it went (invoiced, excluded, removed by a setting, rounding). */
+  unblendedAccounted: Map<string, Decimal>;
+  issues: Issue[];
+}

@@ -1,0 +1,64 @@
+import { ExactSum } from '../money';
+import type { BillingLine, SourceRef } from '../line';
+import type { LinePlan } from './planLine';
+
+/** How many line numbers a group keeps for issues that list "first rows". */
+export const FIRST_LINES_KEPT = 5;
+
+/**
+ * The lines of one file that share every field pricing looks at (ENGINE.md §14): they share a
+ * plan, so the engine keeps only exact sums per group and applies the rule once per group.
+ */
+export class LineGroup {
+  readonly unblended = new ExactSum();
+  /** Blended and unblended cost of the lines whose blended cost differs (absent = unblended). */
+  readonly blendedWhereDifferent = new ExactSum();
+  readonly unblendedWhereDifferent = new ExactSum();
+  /** Σ basis amount, when the basis field is not the unblended cost. */
+  readonly basis: ExactSum | null;
+  /** Σ usage amount, for `rate` rules. */
+  readonly usage: ExactSum | null;
+  lines = 0;
+  /** Lines whose basis figure was missing, so their unblended cost stood in. */
+  unavailable = 0;
+  readonly firstLines: number[] = [];
+  /** A chain of groups with the same key but another service or provider (rare). */
+  next: LineGroup | null = null;
+
+  constructor(
+    readonly plan: LinePlan,
+    readonly first: SourceRef,
+    readonly sample: Pick<BillingLine, 'period' | 'kind' | 'format' | 'currency' | 'account' | 'productCode' | 'usageType' | 'service' | 'provider' | 'commitmentOwner'>,
+  ) {
+    const field = plan.basisField;
+    this.basis = field === 'unblendedCost' || field === 'zero' ? null : new ExactSum();
+    this.usage = plan.rule?.method === 'rate' ? new ExactSum() : null;
+  }
+
+  /** True when `line` belongs here: the fields not in the map key must agree too. */
+  fits(line: BillingLine): boolean {
+    return line.service === this.sample.service && line.provider === this.sample.provider;
+  }
+
+  add(line: BillingLine): void {
+    this.lines += 1;
+    const unblended = line.unblendedCost ?? '0';
+    this.unblended.add(unblended);
+    const blended = line.blendedCost;
+    if (blended !== null && blended !== unblended) {
+      this.blendedWhereDifferent.add(blended);
+      this.unblendedWhereDifferent.add(unblended);
+    }
+    if (this.basis !== null) {
+      const value = line[this.plan.basisField as 'amortizedCost' | 'listCost' | 'blendedCost'];
+      if (value === null) {
+        this.unavailable += 1;
+        this.basis.add(unblended);
+      } else {
+        this.basis.add(value);
+      }
+    }
+    if (this.usage !== null) this.usage.add(line.usageAmount ?? '0');
+    if (this.firstLines.length < FIRST_LINES_KEPT) this.firstLines.push(line.source.line);
+  }
+}
