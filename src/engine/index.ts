@@ -49,7 +49,7 @@ export type {
 
 export { WALK_STEPS, WALK_SUBTOTALS } from './reconcile/varianceWalk';
 export type { VarianceWalk, WalkStep, WalkStepName } from './reconcile/varianceWalk';
-export { controlTotals } from './reconcile/controlTotals';
+export { controlTotals, skippedCost } from './reconcile/controlTotals';
 export type { ReadControl } from './reconcile/controlTotals';
 
 export { invoiceRunToJson, issueToJson } from './json/invoiceRunToJson';

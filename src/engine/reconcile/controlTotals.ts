@@ -15,8 +15,25 @@ export interface ReadControl {
   rowsSkipped: number;
   /** Σ unblended cost of the file's data rows other than totals, exact decimal text. */
   unblendedRead: string;
-  /** Σ unblended cost of rows the reader skipped but whose cost it knows (they never reach the run); default 0. */
+  /** Σ unblended cost of rows the reader skipped but whose cost it knows (they never reach the run). */
   unblendedSkipped?: string;
+  /**
+   * The reader's own accounted figure and per-kind sums of the lines it emitted (FileControl):
+   * when `unblendedSkipped` is absent, skipped = unblendedAccounted − Σ unblendedByKind but `total`.
+   */
+  unblendedAccounted?: string;
+  unblendedByKind?: Record<string, string>;
+}
+
+/** What the reader skipped with a known cost, from whichever figures it gives; 0 without them. */
+export function skippedCost(control: ReadControl): Decimal {
+  if (control.unblendedSkipped !== undefined) return parseDecimal(control.unblendedSkipped);
+  if (control.unblendedAccounted === undefined || control.unblendedByKind === undefined) return ZERO;
+  let emitted = ZERO;
+  for (const [kind, text] of Object.entries(control.unblendedByKind)) {
+    if (kind !== 'total') emitted = emitted.plus(parseDecimal(text));
+  }
+  return parseDecimal(control.unblendedAccounted).minus(emitted);
 }
 
 /**
@@ -29,7 +46,7 @@ export function controlTotals(read: readonly ReadControl[], result: Pick<Invoice
   const issues: Issue[] = [];
   const rows = read.map((control) => {
     const accountedByRun: Decimal = result.unblendedAccounted.get(control.file) ?? ZERO;
-    const accounted = accountedByRun.plus(control.unblendedSkipped ? parseDecimal(control.unblendedSkipped) : ZERO);
+    const accounted = accountedByRun.plus(skippedCost(control));
     const unblendedRead = parseDecimal(control.unblendedRead);
     if (!accounted.eq(unblendedRead)) {
       issues.push({
