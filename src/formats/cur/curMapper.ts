@@ -1,0 +1,211 @@
+import type { ChargeKind } from '../../engine/kinds';
+import type { BillingLine } from '../../engine/line';
+import { ColumnPicker } from '../columns';
+import { PeriodReader } from '../dates';
+import type { ControlCheck } from '../fileControl';
+import { accountFromArn, MapperBase, type FormatMapper, type MapperContext } from '../mapper';
+import { negateText, sumTexts } from '../numbers';
+import { parseJsonObject, tagsFromObject } from '../jsonObject';
+import { CUR1_COLUMNS, CUR2_COLUMNS, PRODUCT_MAP_KEYS, type CurColumnNames } from './curColumns';
+import { kindFromLineItemType } from './curKind';
+
+type Col = Record<Exclude<keyof CurColumnNames, 'tagPrefix'>, number>;
+
+/**
+ * CUR 1.0 and CUR 2.0 → BillingLines (FORMATS.md "CUR"): one line per row, columns by name, the
+ * two versions differing only in their column names (curColumns.ts).
+ *
+ * amortizedCost by kind: ri-covered → reservation EffectiveCost; sp-covered → SavingsPlan
+ * EffectiveCost; ri-fee → unused amortized upfront fee + unused recurring fee; sp-fee → total
+ * commitment to date − used commitment; upfront and sp-negation → 0; otherwise unblendedCost.
+ * Example: an RIFee row with UnusedAmortizedUpfrontFeeForBillingPeriod 1.25 and
+ * UnusedRecurringFee 0.3 has amortizedCost `1.55` (an exact sum, no float). A column a month's
+ * CUR lacks reads as null (both parts null → null; one → the other alone).
+ */
+export class CurMapper extends MapperBase implements FormatMapper {
+  readonly wanted: number[];
+  private readonly col: Col;
+  private readonly names: CurColumnNames;
+  private readonly tagColumns: { key: string; position: number }[];
+  private readonly dates = new PeriodReader();
+  private readonly needsProductMap: boolean;
+  private lastArn = '';
+  private lastOwner: string | null = null;
+
+  constructor(
+    context: MapperContext,
+    header: string[],
+    readonly format: 'cur1' | 'cur2',
+  ) {
+    super(context);
+    this.names = format === 'cur1' ? CUR1_COLUMNS : CUR2_COLUMNS;
+    const pick = new ColumnPicker(header);
+    const col = {} as Col;
+    for (const [field, alternatives] of Object.entries(this.names)) {
+      if (field !== 'tagPrefix') col[field as keyof Col] = pick.pick(...(alternatives as string[]));
+    }
+    this.col = col;
+    this.tagColumns = pick
+      .pickPrefixed(this.names.tagPrefix)
+      .map(({ name, position }) => ({ key: name.slice(this.names.tagPrefix.length), position }));
+    this.needsProductMap =
+      col.productMap >= 0 &&
+      (col.productName < 0 || col.region < 0 || col.instanceType < 0 || col.platform < 0 || col.tenancy < 0);
+    this.wanted = pick.wanted;
+  }
+
+  row(fields: string[], line: number): void {
+    this.startRow();
+    const col = this.col;
+    const names = this.names;
+    const unblendedCost = this.number(fields, col.unblendedCost, names.unblendedCost[0]);
+    const costKnown = !this.rowIsBad;
+    if (costKnown) this.context.tally.addRead(unblendedCost);
+    const usageAmount = this.number(fields, col.usageAmount, names.usageAmount[0]);
+    const unblendedRate = this.number(fields, col.unblendedRate, names.unblendedRate[0]);
+    const blendedRate = this.number(fields, col.blendedRate, names.blendedRate[0]);
+    const blendedCost = this.number(fields, col.blendedCost, names.blendedCost[0]);
+    const listCost = this.number(fields, col.listCost, names.listCost[0]);
+    const periodText = this.text(fields, col.periodStart);
+    const period = periodText === null ? null : this.dates.read(periodText);
+    if (period === null) this.markBad(names.periodStart[0], periodText ?? '', 'BAD_DATE');
+
+    const productCode = this.text(fields, col.productCode);
+    const reservationArn = this.text(fields, col.reservationArn);
+    const lineItemType = fields[col.lineItemType];
+    let kind = kindFromLineItemType(lineItemType, productCode, reservationArn !== null);
+    if (kind === null) {
+      this.report(
+        'BAD_VALUE',
+        'warning',
+        `Line item type "${lineItemType}" at line ${line} of ${this.context.file} is not one FORMATS.md maps; the line is read as a fee.`,
+        line,
+        names.lineItemType[0],
+        `${names.lineItemType[0]}\u0000${lineItemType}`,
+      );
+      kind = 'fee';
+    }
+    const amortizedCost = this.amortizedCost(fields, kind, unblendedCost);
+    if (this.rowIsBad) {
+      this.skipBadRow(line, costKnown ? unblendedCost : null);
+      return;
+    }
+
+    const commitmentArn = reservationArn ?? this.text(fields, col.savingsPlanArn);
+    const product = this.needsProductMap ? this.jsonCell(fields, col.productMap, line) : null;
+    const productName = this.text(fields, col.productName) ?? mapValue(product, PRODUCT_MAP_KEYS.productName);
+    const invoice = this.text(fields, col.invoice);
+    const result: BillingLine = {
+      source: { file: this.context.file, line },
+      format: this.format,
+      period: period as string,
+      payerAccount: this.text(fields, col.payer),
+      account: this.text(fields, col.account),
+      kind,
+      productCode,
+      service: productName ?? productCode,
+      usageType: this.text(fields, col.usageType),
+      operation: this.text(fields, col.operation),
+      availabilityZone: this.text(fields, col.zone),
+      region: this.text(fields, col.region) ?? mapValue(product, PRODUCT_MAP_KEYS.region),
+      instanceType: this.text(fields, col.instanceType) ?? mapValue(product, PRODUCT_MAP_KEYS.instanceType),
+      platform: this.text(fields, col.platform) ?? mapValue(product, PRODUCT_MAP_KEYS.platform),
+      tenancy: this.text(fields, col.tenancy) ?? mapValue(product, PRODUCT_MAP_KEYS.tenancy),
+      billingEntity: this.text(fields, col.billingEntity),
+      usageAmount,
+      unblendedRate,
+      unblendedCost,
+      blendedRate,
+      blendedCost,
+      listCost,
+      amortizedCost,
+      commitmentArn,
+      commitmentOwner: this.ownerOf(commitmentArn),
+      currency: this.text(fields, col.currency) ?? 'USD',
+      invoiceId: invoice,
+      provider: 'AWS',
+      description: this.text(fields, col.description),
+      resourceId: this.text(fields, col.resource),
+      tags: this.tagsOf(fields, line),
+    };
+    this.context.emit(result);
+  }
+
+  finish(): ControlCheck[] {
+    return [];
+  }
+
+  private amortizedCost(fields: string[], kind: ChargeKind, unblendedCost: string | null): string | null {
+    const col = this.col;
+    const names = this.names;
+    switch (kind) {
+      case 'ri-covered':
+        return this.number(fields, col.riEffectiveCost, names.riEffectiveCost[0]);
+      case 'sp-covered':
+        return this.number(fields, col.spEffectiveCost, names.spEffectiveCost[0]);
+      case 'ri-fee': {
+        const upfront = this.number(fields, col.riUnusedUpfront, names.riUnusedUpfront[0]);
+        const recurring = this.number(fields, col.riUnusedRecurring, names.riUnusedRecurring[0]);
+        if (upfront === null) return recurring;
+        return recurring === null ? upfront : sumTexts(upfront, recurring);
+      }
+      case 'sp-fee': {
+        const total = this.number(fields, col.spTotalCommitment, names.spTotalCommitment[0]);
+        const used = this.number(fields, col.spUsedCommitment, names.spUsedCommitment[0]);
+        if (used === null) return total;
+        return sumTexts(total ?? '0', negateText(used));
+      }
+      case 'upfront':
+      case 'sp-negation':
+        return '0';
+      default:
+        return unblendedCost;
+    }
+  }
+
+  /** The commitment owner; the last ARN is remembered because rows of one commitment come together. */
+  private ownerOf(arn: string | null): string | null {
+    if (arn === null) return null;
+    if (arn !== this.lastArn) {
+      this.lastArn = arn;
+      this.lastOwner = accountFromArn(arn);
+    }
+    return this.lastOwner;
+  }
+
+  private tagsOf(fields: string[], line: number): Record<string, string> | null {
+    let tags: Record<string, string> | null = null;
+    for (const { key, position } of this.tagColumns) {
+      const value = fields[position];
+      if (value.length > 0) (tags ??= {})[key] = value;
+    }
+    if (this.col.tagsMap >= 0) {
+      const map = this.jsonCell(fields, this.col.tagsMap, line);
+      if (map !== null) tags = tagsFromObject(map, tags);
+    }
+    return tags;
+  }
+
+  /** A map column's object; text that is not a JSON object is a warning and reads as null. */
+  private jsonCell(fields: string[], position: number, line: number): Record<string, unknown> | null {
+    const text = this.text(fields, position);
+    const map = parseJsonObject(text);
+    if (map !== undefined) return map;
+    const column = position === this.col.productMap ? this.names.productMap[0] : this.names.tagsMap[0];
+    this.report('BAD_VALUE', 'warning', `"${shorten(text ?? '')}" in column ${column} at line ${line} of ${this.context.file} is not a JSON object; it is ignored.`, line, column);
+    return null;
+  }
+}
+
+function mapValue(map: Record<string, unknown> | null, keys: readonly string[]): string | null {
+  if (map === null) return null;
+  for (const key of keys) {
+    const value = map[key];
+    if (value !== undefined && value !== null && value !== '') return String(value);
+  }
+  return null;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

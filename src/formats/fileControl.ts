@@ -1,0 +1,198 @@
+import { CHARGE_KINDS, type ChargeKind } from '../engine/kinds';
+import type { BillingFormat, BillingLine } from '../engine/line';
+import { parseDecimal } from '../engine/money';
+import { DecimalTotal, isNullText } from './numbers';
+
+/**
+ * The control totals of one billing table (a file, or one CSV inside a zip), ENGINE.md §10.
+ *
+ * What each figure counts:
+ * - `rowsRead`: every data record after the header, bad ones included.
+ * - `linesEmitted`: every BillingLine handed to `onLine` (a dbr-monthly row may give three:
+ *   its cost, its credits and its tax), `total` and `rounding` lines included.
+ * - `rowsSkipped`: data records that gave no line, by reason in `skippedByReason`
+ *   (`BAD_ROW`, `BAD_NUMBER`, `BAD_DATE`, `UNKNOWN_FORMAT`, `UNKNOWN_RECORD_TYPE`,
+ *   `EstimatedDisclaimer`). rowsRead = rows that gave at least one line + rowsSkipped.
+ * - `unblendedRead`: Σ of the format's unblended cost column (dbr UnBlendedCost or Cost,
+ *   dbr-monthly TotalCost, CUR UnblendedCost, FOCUS BilledCost) over every data record that is not
+ *   a total row and whose cost is a number (blank counts as nothing).
+ * - `unblendedAccounted`: Σ unblendedCost of the emitted lines that are not `total`, plus the cost
+ *   of skipped records whose cost was a number. It must equal `unblendedRead`, exactly; otherwise
+ *   the reader reports `CONTROL_TOTAL_MISMATCH`.
+ * - `unblendedByKind`: Σ unblendedCost of the emitted lines per kind; `total` adds up every
+ *   total row (statement, invoices and accounts together), so it is not a figure to use.
+ * - `checks`: the DBR control totals (Σ rows = StatementTotal, each InvoiceTotal, each
+ *   AccountTotal; unblended and blended).
+ * Money is plain decimal text, exact (no trailing zeros).
+ */
+export interface FileControl {
+  file: string;
+  format: BillingFormat | null;
+  rowsRead: number;
+  linesEmitted: number;
+  rowsSkipped: number;
+  skippedByReason: Record<string, number>;
+  periods: string[];
+  payerAccounts: string[];
+  accounts: string[];
+  unblendedRead: string;
+  unblendedAccounted: string;
+  unblendedByKind: Record<ChargeKind, string>;
+  linesByKind: Record<ChargeKind, number>;
+  checks: ControlCheck[];
+}
+
+/** One DBR control total: the figure on a total row against the sum of the rows it covers. */
+export interface ControlCheck {
+  /** Which total row: the statement, an invoice (`key` = InvoiceID) or an account (`key` = id). */
+  scope: 'statement' | 'invoice' | 'account';
+  key: string;
+  basis: 'unblended' | 'blended';
+  /** The 1-based line of the total row. */
+  line: number;
+  /** The figure the total row states. */
+  stated: string;
+  /** Σ of the LineItem, Rounding (and any other non-total) rows it covers. */
+  summed: string;
+  /** summed − stated. */
+  difference: string;
+  ok: boolean;
+}
+
+/** Lines that are rated: every emitted line except `total` and `rounding` ones. */
+export function ratedLineCount(control: FileControl): number {
+  return control.linesEmitted - control.linesByKind.total - control.linesByKind.rounding;
+}
+
+function zeroByKind<T>(value: () => T): Record<ChargeKind, T> {
+  const result = {} as Record<ChargeKind, T>;
+  for (const kind of CHARGE_KINDS) result[kind] = value();
+  return result;
+}
+
+/** Counts a table's rows and lines while it is read; `finish` gives the FileControl. */
+export class ControlTally {
+  format: BillingFormat | null = null;
+  rowsRead = 0;
+  linesEmitted = 0;
+  checks: ControlCheck[] = [];
+  private rowsSkipped = 0;
+  private readonly skippedByReason: Record<string, number> = {};
+  private readonly periods = new Set<string>();
+  private readonly payers = new Set<string>();
+  private readonly accounts = new Set<string>();
+  private readonly read = new DecimalTotal();
+  private readonly skippedCost = new DecimalTotal();
+  private readonly byKind = zeroByKind(() => new DecimalTotal());
+  private readonly linesByKind = zeroByKind(() => 0);
+  private lastPayer: string | null = null;
+  private lastAccount: string | null = null;
+  private lastPeriod = '';
+
+  constructor(readonly file: string) {}
+
+  /** A non-total data record's unblended cost, as read (valid decimal text or blank). */
+  addRead(cost: string | null): void {
+    if (cost !== null) this.read.add(cost);
+  }
+
+  /** A data record that gave no line; `cost` is its unblended cost when that was a number. */
+  skip(reason: string, cost: string | null): void {
+    this.rowsSkipped += 1;
+    this.skippedByReason[reason] = (this.skippedByReason[reason] ?? 0) + 1;
+    if (cost !== null && !isNullText(cost)) this.skippedCost.add(cost);
+  }
+
+  /** Counts an emitted line. */
+  count(line: BillingLine): void {
+    this.linesEmitted += 1;
+    const kind = line.kind;
+    this.linesByKind[kind] += 1;
+    if (line.unblendedCost !== null) this.byKind[kind].add(line.unblendedCost);
+    // Most rows repeat the previous row's period and accounts: skip the Set look-ups then.
+    if (line.period !== this.lastPeriod) {
+      this.lastPeriod = line.period;
+      if (line.period) this.periods.add(line.period);
+    }
+    if (line.payerAccount !== this.lastPayer) {
+      this.lastPayer = line.payerAccount;
+      if (line.payerAccount !== null) this.payers.add(line.payerAccount);
+    }
+    if (line.account !== this.lastAccount) {
+      this.lastAccount = line.account;
+      if (line.account !== null) this.accounts.add(line.account);
+    }
+  }
+
+  finish(): FileControl {
+    const accounted = new DecimalTotal();
+    for (const kind of CHARGE_KINDS) if (kind !== 'total') accounted.addTotal(this.byKind[kind]);
+    accounted.addTotal(this.skippedCost);
+    const unblendedByKind = zeroByKind(() => '0');
+    for (const kind of CHARGE_KINDS) unblendedByKind[kind] = this.byKind[kind].toText();
+    return {
+      file: this.file,
+      format: this.format,
+      rowsRead: this.rowsRead,
+      linesEmitted: this.linesEmitted,
+      rowsSkipped: this.rowsSkipped,
+      skippedByReason: { ...this.skippedByReason },
+      periods: [...this.periods].sort(),
+      payerAccounts: [...this.payers].sort(),
+      accounts: [...this.accounts].sort(),
+      unblendedRead: this.read.toText(),
+      unblendedAccounted: accounted.toText(),
+      unblendedByKind,
+      linesByKind: { ...this.linesByKind },
+      checks: this.checks,
+    };
+  }
+}
+
+/** True when two exact decimal texts are the same number (`1.50` = `1.5`). */
+export function sameAmount(a: string, b: string): boolean {
+  return parseDecimal(a).eq(parseDecimal(b));
+}
+
+/** Adds up several tables' controls (a zip of CSVs) into one for the whole file. */
+export function mergeControls(file: string, controls: readonly FileControl[]): FileControl {
+  if (controls.length === 1) return { ...controls[0], file };
+  const formats = new Set(controls.map((c) => c.format).filter((f) => f !== null));
+  const sum = (pick: (c: FileControl) => string): string => {
+    const total = new DecimalTotal();
+    for (const c of controls) total.add(pick(c));
+    return total.toText();
+  };
+  const skippedByReason: Record<string, number> = {};
+  for (const c of controls) {
+    for (const [reason, n] of Object.entries(c.skippedByReason)) skippedByReason[reason] = (skippedByReason[reason] ?? 0) + n;
+  }
+  const unblendedByKind = zeroByKind(() => '0');
+  const linesByKind = zeroByKind(() => 0);
+  for (const kind of CHARGE_KINDS) {
+    unblendedByKind[kind] = sum((c) => c.unblendedByKind[kind]);
+    linesByKind[kind] = controls.reduce((n, c) => n + c.linesByKind[kind], 0);
+  }
+  const union = (pick: (c: FileControl) => string[]): string[] => [...new Set(controls.flatMap(pick))].sort();
+  return {
+    file,
+    format: formats.size === 1 ? [...formats][0] : (controls.find((c) => c.format !== null)?.format ?? null),
+    rowsRead: controls.reduce((n, c) => n + c.rowsRead, 0),
+    linesEmitted: controls.reduce((n, c) => n + c.linesEmitted, 0),
+    rowsSkipped: controls.reduce((n, c) => n + c.rowsSkipped, 0),
+    skippedByReason,
+    periods: union((c) => c.periods),
+    payerAccounts: union((c) => c.payerAccounts),
+    accounts: union((c) => c.accounts),
+    unblendedRead: sum((c) => c.unblendedRead),
+    unblendedAccounted: sum((c) => c.unblendedAccounted),
+    unblendedByKind,
+    linesByKind,
+    checks: controls.flatMap((c) => c.checks),
+  };
+}
+
+/** An empty control for a file that gave no table at all (empty, unreadable). */
+export function emptyControl(file: string): FileControl {
+  return new ControlTally(file).finish();
+}

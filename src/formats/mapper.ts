@@ -1,0 +1,161 @@
+import type { IssueLog, IssueCode, Severity } from '../engine/issues';
+import type { BillingFormat, BillingLine } from '../engine/line';
+import type { ControlTally, ControlCheck } from './fileControl';
+import { isNullText, scanDecimal } from './numbers';
+
+/** What a format mapper needs from the read around it. */
+export interface MapperContext {
+  /** The table's name, as lines and issues cite it (`file.csv`, `archive.zip!inner.csv`). */
+  file: string;
+  tally: ControlTally;
+  issues: IssueLog;
+  /** Hands a line to the caller and counts it. */
+  emit(line: BillingLine): void;
+}
+
+/** Maps one billing table's records to BillingLines; made by readBilling once the header is known. */
+export interface FormatMapper {
+  readonly format: BillingFormat;
+  /** The column indexes the reader must deliver (RecordSink.header). */
+  readonly wanted: number[];
+  /** One data record (RecordSink.row). Counting rowsRead is the caller's job. */
+  row(fields: string[], line: number): void;
+  /** Called after the last record: the control checks the format defines (DBR). */
+  finish(): ControlCheck[];
+}
+
+/**
+ * Shared per-row reading: text cells (blank → null), numeric cells (validated without a regex;
+ * blank or `NULL` → null), and the first bad value of the row, so the row can be skipped as a
+ * whole with one issue naming the column, the line and the text.
+ */
+export abstract class MapperBase {
+  /** The first bad cell of the current row: its column, text and issue code; null when none. */
+  protected badColumn: string | null = null;
+  protected badText = '';
+  protected badCode: IssueCode = 'BAD_NUMBER';
+
+  constructor(protected readonly context: MapperContext) {}
+
+  /** Start of a row: forget the previous row's bad cell. */
+  protected startRow(): void {
+    this.badColumn = null;
+  }
+
+  /** The cell's text, or null when the column is absent or the cell blank. */
+  protected text(fields: string[], position: number): string | null {
+    if (position < 0) return null;
+    const value = fields[position];
+    return value.length === 0 ? null : value;
+  }
+
+  /** Like `text`, but the literal `NULL` is null too (FOCUS). */
+  protected textOrNull(fields: string[], position: number): string | null {
+    if (position < 0) return null;
+    const value = fields[position];
+    return isNullText(value) ? null : value;
+  }
+
+  /**
+   * A numeric cell as validated decimal text; null when absent, blank or `NULL`. Anything else is
+   * remembered as the row's bad cell (the row is then skipped) and read as null.
+   */
+  protected number(fields: string[], position: number, column: string): string | null {
+    if (position < 0) return null;
+    const value = fields[position];
+    if (value.length === 0) return null;
+    if (scanDecimal(value)) return value;
+    if (isNullText(value)) return null;
+    const trimmed = value.trim();
+    if (trimmed !== value) {
+      if (trimmed.length === 0) return null;
+      if (scanDecimal(trimmed)) return trimmed;
+    }
+    this.markBad(column, value, 'BAD_NUMBER');
+    return null;
+  }
+
+  protected markBad(column: string, text: string, code: IssueCode): void {
+    if (this.badColumn !== null) return;
+    this.badColumn = column;
+    this.badText = text;
+    this.badCode = code;
+  }
+
+  /** True when the current row has a bad cell. */
+  protected get rowIsBad(): boolean {
+    return this.badColumn !== null;
+  }
+
+  /**
+   * Skips the current row because of its bad cell: one issue (folded per file, column and code),
+   * counted under the code; `cost` is the row's unblended cost when it was a number.
+   */
+  protected skipBadRow(line: number, cost: string | null): void {
+    const column = this.badColumn ?? '';
+    const what = this.badCode === 'BAD_DATE' ? 'a date' : 'a number';
+    this.report(
+      this.badCode,
+      'error',
+      `"${this.badText}" in column ${column} at line ${line} of ${this.context.file} is not ${what}; the row is skipped.`,
+      line,
+      column,
+    );
+    this.context.tally.skip(this.badCode, cost);
+  }
+
+  /** Adds an issue folded per file, code and column (`key`), so a million repeats are one issue. */
+  protected report(code: IssueCode, severity: Severity, message: string, line: number, column?: string, key?: string): void {
+    const source = column === undefined ? { file: this.context.file, line } : { file: this.context.file, line, column };
+    this.context.issues.add({ code, severity, message, source }, `${code}\u0000${this.context.file}\u0000${key ?? column ?? ''}`);
+  }
+}
+
+/** The account id inside an ARN (`arn:aws:ec2:us-east-1:123456789012:reserved-instances/…`), or null. */
+export function accountFromArn(arn: string | null): string | null {
+  if (arn === null || !arn.startsWith('arn:')) return null;
+  let start = 0;
+  for (let field = 0; field < 4; field += 1) {
+    start = arn.indexOf(':', start) + 1;
+    if (start === 0) return null;
+  }
+  const end = arn.indexOf(':', start);
+  if (end < 0) return null;
+  const account = arn.slice(start, end);
+  return account.length > 0 ? account : null;
+}
+
+/** True when a text contains `word` as a whole word, case-insensitively; `pattern` is precompiled. */
+export function wordPattern(word: string): RegExp {
+  return new RegExp(`\\b${word}\\b`, 'i');
+}
+
+const TAX = wordPattern('tax');
+const CREDIT = wordPattern('credit');
+const REFUND = wordPattern('refund');
+
+/**
+ * The kind an item description states (DBR and monthly report): `tax`, `credit`, `refund` as
+ * whole words, case-insensitive, tested in that order; null when none.
+ */
+export function kindFromDescription(description: string | null): 'tax' | 'credit' | 'refund' | null {
+  if (description === null) return null;
+  if (TAX.test(description)) return 'tax';
+  if (CREDIT.test(description)) return 'credit';
+  if (REFUND.test(description)) return 'refund';
+  return null;
+}
+
+/** The instance type of `BoxUsage:<type>` / `HeavyUsage:<type>` usage types (any region prefix). */
+export function instanceTypeFromUsageType(usageType: string | null): string | null {
+  if (usageType === null) return null;
+  let at = usageType.indexOf('BoxUsage:');
+  if (at >= 0) at += 9;
+  else {
+    at = usageType.indexOf('HeavyUsage:');
+    if (at < 0) return null;
+    at += 11;
+  }
+  const type = usageType.slice(at);
+  return type.length > 0 ? type : null;
+}
