@@ -6,9 +6,13 @@
  *   { "proves": "…", "command": "invoice", "args": ["lines.csv", "--pricebook", "pricebook.csv"], "exitCode": 0 }
  * runs `main(['invoice', 'lines.csv', '--pricebook', 'pricebook.csv', '--format', 'json'], io)` with
  * `io.cwd` = the scenario folder, parses stdout, and compares:
- *   - `invoices` exactly (strings, order as the contract sorts them; lines reduced to the contract's
- *     fields category/account/cost/price/amount, so extra fields such as `rules` are ignored);
- *   - `carriedCredits` exactly, as a set (the contract gives no order for them);
+ *   - `invoices` exactly, in the contract's order; lines reduced to the contract's fields
+ *     category/account/cost/price/amount, so extra fields such as `rules` are ignored. Rounded
+ *     figures (amount, total, residual) are compared as strings; precise figures (cost, price,
+ *     preciseTotal) must be plain notation and are compared by exact value, so `"1.5"` and
+ *     `"1.5000000000"` agree (PRODUCT.md's sample pads precise figures to 10 decimals) but
+ *     `"1.5"` and `"1.50000000001"` or `"1.5e0"` do not;
+ *   - `carriedCredits` the same way (amount by exact value), as a set (the contract gives no order);
  *   - `issues` as a multiset of `{code, severity, count}` (count defaults to 1), every message
  *     non-empty, and each expected `messageIncludes` found in the message of a matching issue;
  *   - the exit code.
@@ -87,11 +91,30 @@ async function runCli(argv: string[], cwd: string): Promise<{ exitCode: number; 
 const LINE_FIELDS = ['category', 'account', 'cost', 'price', 'amount'] as const;
 const INVOICE_FIELDS = ['customer', 'period', 'currency', 'total', 'preciseTotal', 'residual'] as const;
 const CARRIED_FIELDS = ['customer', 'fromPeriod', 'toPeriod', 'category', 'amount'] as const;
+/** A carried amount may be a precise credit or a rounded floor amount: compared by value either way. */
+const CARRIED_PRECISE: ReadonlySet<string> = new Set(['amount']);
 
-function pick(record: unknown, fields: readonly string[]): Record<string, unknown> {
+const PRECISE_FIELDS: ReadonlySet<string> = new Set(['cost', 'price', 'preciseTotal']);
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * The exact value of a precise figure in one spelling: trailing zeros dropped, `-0` → `0`.
+ * Anything that is not plain decimal notation (a number, `1e-8`, `1,5`) is kept and flagged.
+ */
+function canonicalPrecise(value: unknown): unknown {
+  if (typeof value !== 'string' || !PLAIN_DECIMAL.test(value)) return `(not a plain decimal string) ${JSON.stringify(value)}`;
+  let text = value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+  text = text.replace(/^(-?)0+(?=\d)/, '$1');
+  return text === '-0' ? '0' : text;
+}
+
+function pick(record: unknown, fields: readonly string[], precise: ReadonlySet<string> = PRECISE_FIELDS): Record<string, unknown> {
   const source = (record ?? {}) as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const field of fields) picked[field] = field in source ? source[field] : '(missing)';
+  for (const field of fields) {
+    if (!(field in source)) picked[field] = '(missing)';
+    else picked[field] = precise.has(field) ? canonicalPrecise(source[field]) : source[field];
+  }
   return picked;
 }
 
@@ -110,7 +133,7 @@ function contractInvoices(invoices: unknown): unknown[] {
 function contractCarried(carried: unknown): unknown[] {
   if (!Array.isArray(carried)) return [`not an array: ${JSON.stringify(carried)}`];
   return carried
-    .map((entry) => pick(entry, CARRIED_FIELDS))
+    .map((entry) => pick(entry, CARRIED_FIELDS, CARRIED_PRECISE))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
