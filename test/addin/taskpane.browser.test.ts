@@ -1,0 +1,133 @@
+/**
+ * The real production bundle in Debian's headless Chromium: built here with the webpack Node API,
+ * served on 127.0.0.1, office.js from the CDN replaced by a fake Office/Excel/CustomFunctions
+ * (test/browser/fakeOfficeScript.ts). Checks that the functions register and compute, the pane
+ * renders and reads the public samples, the empty state outside Excel, and that the page asks
+ * no other host for anything. Skipped only when /usr/bin/chromium is absent (CI installs it).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildAddin } from '../browser/buildAddin';
+import { fakeOfficeScript } from '../browser/fakeOfficeScript';
+import { serveStatic, type StaticServer } from '../browser/serveStatic';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/';
+const PUBLIC_DATA = resolve(__dirname, '../../../shared/data/public');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`Skipping the task pane browser test: ${CHROMIUM} is absent (apt-get install -y chromium).`);
+}
+const describeInChromium = haveChromium ? describe : describe.skip;
+
+interface Visit {
+  page: Page;
+  /** Requests to anything but the local server, the office.js CDN included. */
+  external: string[];
+  errors: string[];
+}
+
+describeInChromium('task pane in headless Chromium', () => {
+  let outputPath: string;
+  let server: StaticServer;
+  let browser: Browser;
+  const screenshotDir = mkdtempSync(join(tmpdir(), 'rerate-shots-'));
+
+  // RERATE_ADDIN_DIST=folder reuses a bundle built already (e.g. by `npm run build:addin`).
+  const prebuilt = process.env.RERATE_ADDIN_DIST;
+
+  beforeAll(async () => {
+    outputPath = prebuilt ? resolve(prebuilt) : await buildAddin();
+    server = await serveStatic(outputPath);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // launch() gives every run a fresh temporary user-data-dir.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outputPath && !prebuilt) rmSync(outputPath, { recursive: true, force: true });
+  });
+
+  async function visit(office: 'Excel' | null | 'unreachable'): Promise<Visit> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+    const page = await context.newPage();
+    const external: string[] = [];
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url)) return route.continue();
+      external.push(url);
+      if (url.startsWith(OFFICE_CDN) && office !== 'unreachable') {
+        return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOfficeScript(office) });
+      }
+      return route.abort('internetdisconnected');
+    });
+    await page.goto(`${server.url}/taskpane.html`);
+    return { page, external, errors };
+  }
+
+  test('inside Excel the DBR functions register and compute, and the pane renders', async () => {
+    const { page, external, errors } = await visit('Excel');
+    await page.getByRole('heading', { name: 'Rerate', level: 1 }).waitFor();
+    const ids = await page.evaluate(() => (window as unknown as { __rerate: { ids: string[] } }).__rerate.ids);
+    expect(ids).toEqual(['ROUND', 'FX', 'MARGIN', 'MARKUP', 'PENNY']);
+    const computed = await page.evaluate(() => {
+      const fns = (window as unknown as { __rerate: { registered: Record<string, (...args: unknown[]) => unknown> } }).__rerate.registered;
+      return [fns.PENNY([[1], [1], [1]], 1), fns.ROUND([[1.005]]), fns.FX([[10], [20]], [[1.1]])];
+    });
+    expect(computed).toEqual([[[0.34], [0.33], [0.33]], [[1.01]], [[11], [22]]]);
+    await expect(page.getByRole('button', { name: 'Choose files…' }).isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([`${OFFICE_CDN}lib/1/hosted/office.js`]);
+    await page.context().close();
+  });
+
+  test('picking the public CUR and FOCUS samples shows their formats, rows and Σ unblended', async () => {
+    const { page, external, errors } = await visit('Excel');
+    await page.getByRole('button', { name: 'Choose files…' }).waitFor();
+    await page.setInputFiles('input[type=file]', [join(PUBLIC_DATA, 'cur1-sample-2023-11.csv'), join(PUBLIC_DATA, 'focus-1.0-sample.csv')]);
+    const summaries = page.getByTestId('file-summary');
+    await summaries.nth(1).waitFor({ timeout: 60_000 });
+    const shot = join(screenshotDir, 'taskpane-import.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    console.log(`task pane screenshot: ${shot}`);
+    const facts = await page.evaluate(() => [...document.querySelectorAll('[data-testid="file-summary"]')].map((article) => ({
+      file: article.querySelector('h3')?.textContent,
+      format: article.querySelector('[data-fact="Format"]')?.textContent,
+      periods: article.querySelector('[data-fact="Periods"]')?.textContent,
+      rows: article.querySelector('[data-fact="Rows"]')?.textContent,
+      unblended: article.querySelector('[data-fact="Σ unblended"]')?.textContent,
+    })));
+    await expect(page.getByRole('button', { name: 'Choose files…' }).isEnabled()).resolves.toBe(true);
+    expect(facts).toEqual([
+      { file: 'cur1-sample-2023-11.csv', format: 'cur1', periods: '2023-11', rows: '1,281', unblended: '1.6823086974' },
+      expect.objectContaining({ file: 'focus-1.0-sample.csv', format: 'focus', rows: '1,000' }),
+    ]);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([`${OFFICE_CDN}lib/1/hosted/office.js`]);
+    await page.context().close();
+  }, 120_000);
+
+  test('outside Excel (host null) the pane shows where to open Rerate', async () => {
+    const { page, errors } = await visit(null);
+    await page.getByRole('heading', { name: 'Open Rerate in Excel: Home → Rerate' }).waitFor();
+    await page.screenshot({ path: join(screenshotDir, 'taskpane-empty.png') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('with the office.js CDN unreachable the page still shows the empty state and nothing throws', async () => {
+    const { page, errors } = await visit('unreachable');
+    await page.getByRole('heading', { name: 'Open Rerate in Excel: Home → Rerate' }).waitFor();
+    expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    await page.context().close();
+  });
+});
