@@ -34,6 +34,8 @@ export abstract class MapperBase {
   protected badColumn: string | null = null;
   protected badText = '';
   protected badCode: IssueCode = 'BAD_NUMBER';
+  /** Whether the last `number` call met a cell that is not a number. */
+  protected lastNumberBad = false;
 
   constructor(protected readonly context: MapperContext) {}
 
@@ -61,6 +63,7 @@ export abstract class MapperBase {
    * remembered as the row's bad cell (the row is then skipped) and read as null.
    */
   protected number(fields: string[], position: number, column: string): string | null {
+    this.lastNumberBad = false;
     if (position < 0) return null;
     const value = fields[position];
     if (value.length === 0) return null;
@@ -71,6 +74,7 @@ export abstract class MapperBase {
       if (trimmed.length === 0) return null;
       if (scanDecimal(trimmed)) return trimmed;
     }
+    this.lastNumberBad = true;
     this.markBad(column, value, 'BAD_NUMBER');
     return null;
   }

@@ -58,9 +58,6 @@ export class CurMapper extends MapperBase implements FormatMapper {
     this.startRow();
     const col = this.col;
     const names = this.names;
-    const unblendedCost = this.number(fields, col.unblendedCost, names.unblendedCost[0]);
-    const costKnown = !this.rowIsBad;
-    if (costKnown) this.context.tally.addRead(unblendedCost);
     const usageAmount = this.number(fields, col.usageAmount, names.usageAmount[0]);
     const unblendedRate = this.number(fields, col.unblendedRate, names.unblendedRate[0]);
     const blendedRate = this.number(fields, col.blendedRate, names.blendedRate[0]);
@@ -85,7 +82,11 @@ export class CurMapper extends MapperBase implements FormatMapper {
       );
       kind = 'fee';
     }
-    const amortizedCost = this.amortizedCost(fields, kind, unblendedCost);
+    // The cost is read last: the control totals then add the text just validated (no rescan).
+    const unblendedCost = this.number(fields, col.unblendedCost, names.unblendedCost[0]);
+    const costKnown = !this.lastNumberBad;
+    if (costKnown) this.context.tally.addRead(unblendedCost);
+    const amortizedCost = kind === 'usage' || kind === 'support' ? unblendedCost : this.amortizedCost(fields, kind, unblendedCost);
     if (this.rowIsBad) {
       this.skipBadRow(line, costKnown ? unblendedCost : null);
       return;

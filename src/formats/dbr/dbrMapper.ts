@@ -64,7 +64,7 @@ export class DbrMapper extends MapperBase implements FormatMapper {
     const recordType = fields[col.recordType];
     const isTotal = recordType === 'StatementTotal' || recordType === 'InvoiceTotal' || recordType === 'AccountTotal';
     const unblendedCost = this.number(fields, col.unblendedCost, unblendedColumn);
-    const costKnown = !this.rowIsBad;
+    const costKnown = !this.lastNumberBad;
     if (!isTotal && costKnown) this.context.tally.addRead(unblendedCost);
     const blendedCost = this.standalone ? unblendedCost : this.number(fields, col.blendedCost, 'BlendedCost');
     const usageAmount = this.number(fields, col.quantity, 'UsageQuantity');

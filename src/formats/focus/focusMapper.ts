@@ -60,15 +60,16 @@ export class FocusMapper extends MapperBase implements FormatMapper {
   row(fields: string[], line: number): void {
     this.startRow();
     const col = this.col;
-    const billed = this.number(fields, col.billed, 'BilledCost');
-    const costKnown = !this.rowIsBad;
-    if (costKnown) this.context.tally.addRead(billed);
     const effective = this.number(fields, col.effective, 'EffectiveCost');
     const list = this.number(fields, col.list, 'ListCost');
     const usageAmount = this.number(fields, col.consumed, 'ConsumedQuantity') ?? this.number(fields, col.pricing, 'PricingQuantity');
     const periodText = this.textOrNull(fields, col.periodStart);
     const period = periodText === null ? null : this.dates.read(periodText);
     if (period === null) this.markBad('BillingPeriodStart', periodText ?? '', 'BAD_DATE');
+    // The cost is read last: the control totals then add the text just validated (no rescan).
+    const billed = this.number(fields, col.billed, 'BilledCost');
+    const costKnown = !this.lastNumberBad;
+    if (costKnown) this.context.tally.addRead(billed);
     if (this.rowIsBad) {
       this.skipBadRow(line, costKnown ? billed : null);
       return;
