@@ -15,6 +15,11 @@ describe('priceRule', () => {
     expect(priceRule('exclude', null, d('100'), d('0'), 'usage')).toBeNull();
   });
 
+  test('priceRule(margin) rounds a quotient that never ends to 16 decimals, half-up', () => {
+    expect(priceRule('margin', v('15%'), d('100'), d('0'), 'usage')!.toFixed()).toBe('117.6470588235294118');
+    expect(priceRule('margin', v('0.25'), d('1'), d('0'), 'usage')!.toFixed()).toBe('1.3333333333333333');
+  });
+
   test('priceRule(rate) prices an sp-negation line at 0, since its covered line carries the rate', () => {
     expect(priceRule('rate', v('0.02'), d('-50'), d('1500'), 'sp-negation')!.toFixed()).toBe('0');
   });
