@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Decimal } from '../../src/engine/money';
 import { allocateReservations, type RiAllocation, type Reservation, type RiUsageRow } from '../../src/engine/commitments';
 import { splitInstanceType } from '../../src/engine/commitments/normalizationFactor';
 import { referenceAllocation } from './riReference';
@@ -30,6 +31,16 @@ describe('allocateReservations (properties)', () => {
       expect(issues).toEqual([]);
       expect(plain(result)).toEqual(plain(referenceAllocation(usage, reservations, noSharing)));
     }), RUNS);
+  });
+
+  test('allocateReservations agrees with the reference when its integer units pass 2^53 (the BigInt path)', () => {
+    // One more quantity with 18 decimals makes the scale 18: units of 10^-18 × 4 × factor.
+    const tiny = new Decimal('0.000000000000000001');
+    fc.assert(fc.property(riCase, ({ usage, reservations, noSharing }) => {
+      const rows = [...usage, { ...usage[0] ?? { hour: '', account: '111111111111', instanceType: 'm5.large', platform: 'linux/unix', tenancy: 'default', availabilityZone: 'us-east-1a', region: 'us-east-1' }, quantity: new Decimal(3).plus(tiny) }];
+      const { result } = allocateReservations(rows, reservations, { noSharingAccounts: noSharing });
+      expect(plain(result)).toEqual(plain(referenceAllocation(rows, reservations, noSharing)));
+    }), { numRuns: 500 });
   });
 
   test('allocateReservations conserves quantity per row and capacity per reservation, and covers only what matches', () => {
