@@ -3,10 +3,12 @@ import type { BillingLine } from '../../engine/line';
 import { ColumnPicker } from '../columns';
 import { periodFromFileName, periodFromTimestamp, PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
-import { instanceTypeFromUsageType, kindFromDescription, MapperBase, type FormatMapper, type MapperContext } from '../mapper';
+import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
+import { instanceTypeFromUsageType } from '../instanceTypeFromUsageType';
 import { productCodeFromName } from '../products';
 import { regionFromUsageType } from '../regions';
 import { DbrTotals } from './dbrTotals';
+import { kindFromDescription } from './kindFromDescription';
 
 /**
  * The Detailed Billing Report (with or without resources and tags) → BillingLines (FORMATS.md

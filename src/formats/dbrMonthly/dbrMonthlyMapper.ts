@@ -4,10 +4,12 @@ import { isSupportProductCode } from '../../engine/kinds';
 import { ColumnPicker } from '../columns';
 import { periodFromFileName, PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
-import { instanceTypeFromUsageType, kindFromDescription, MapperBase, type FormatMapper, type MapperContext } from '../mapper';
+import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
+import { instanceTypeFromUsageType } from '../instanceTypeFromUsageType';
 import { isZeroText, sumTexts } from '../numbers';
 import { productCodeFromName } from '../products';
 import { regionFromUsageType } from '../regions';
+import { kindFromDescription } from '../dbr/kindFromDescription';
 
 /**
  * The monthly report (`aws-billing-csv`, `aws-cost-allocation`) → BillingLines (FORMATS.md

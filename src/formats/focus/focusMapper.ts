@@ -4,7 +4,8 @@ import { ColumnPicker } from '../columns';
 import { PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
 import { parseJsonObject, tagsFromObject } from '../jsonObject';
-import { accountFromArn, MapperBase, type FormatMapper, type MapperContext } from '../mapper';
+import { accountFromArn } from '../accountFromArn';
+import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
 import { kindFromFocus } from './focusKind';
 
 /**
