@@ -1,0 +1,272 @@
+import type { Issue } from '../engine/issues';
+import { ContainerError } from './containers/containerError';
+import { detectContainer } from './containers/detectContainer';
+import { gunzipChunks, type GunzipEngine } from './containers/gunzipChunks';
+import { unzipEntries } from './containers/unzipEntries';
+import { CsvTableReader } from './csv/csvTableReader';
+import type { CsvScanSummary } from './csv/scanCsv';
+import { readParquet } from './parquet/readParquet';
+import type { SinkFactory } from './records';
+import type { ByteSource, ReadOptions } from './source';
+
+/** One table read from a source: a plain or gzipped CSV, one CSV inside a zip, or a Parquet file. */
+export interface TableRead {
+  /** `source.name`, or `archive.zip!inner.csv` for a zip entry. */
+  name: string;
+  /** Bytes of the table: decompressed bytes for gzip and zip entries, the file size for Parquet. */
+  bytes: number;
+  /** Records delivered to `sink.row`. */
+  rows: number;
+  /** Records delivered to `sink.badRow`. */
+  badRows: number;
+}
+
+export interface ReadTablesResult {
+  issues: Issue[];
+  tables: TableRead[];
+}
+
+export interface ReadTablesOptions extends ReadOptions {
+  /** Which gzip inflater to use; the platform's when it has one (tests pick fflate). */
+  gunzip?: GunzipEngine;
+}
+
+const DEFAULT_MAX_DECOMPRESSED = 64 * 1024 ** 3;
+const PROGRESS_STEP = 1 << 20;
+
+/**
+ * The one entry from bytes to records. Worked example: `march.csv.zip` holding `a.csv`,
+ * `notes.txt` and `b.csv` gives `sinks('march.csv.zip!a.csv')`, its header and rows, then the
+ * same for `b.csv`; `notes.txt` is skipped. The container is recognised by its first bytes
+ * (never the name): gzip → the platform's inflater (fflate where there is none), zip → fflate's
+ * streaming reader, every `.csv` entry a table of its own, Parquet (`PAR1`) → hyparquet through
+ * `source.slice`, anything else → CSV text. Each table: streaming UTF-8 decoding, then the CSV
+ * scanner, which asks `sinks(name)` once per table before any record.
+ *
+ * Never throws for bad input; returns issues instead, keeping every row read before a fault:
+ * EMPTY_FILE (no bytes, or only a BOM and whitespace), BAD_CONTAINER (corrupt gzip or zip, a zip
+ * without CSV, Parquet without random access), TRUNCATED (the compressed data stops early; the
+ * unfinished last record is dropped), SIZE_LIMIT (decompressed bytes pass
+ * `maxDecompressedBytes`), BAD_ROW (a quote never closed, a record over 16 Mi characters; a
+ * warning for text after a closing quote). Records with the wrong field count go to
+ * `sink.badRow`; reporting them is the sink's job. Rejects with the signal's AbortError when
+ * `options.signal` aborts, and with the source's own error when it cannot be read.
+ */
+export async function readTables(source: ByteSource, sinks: SinkFactory, options: ReadTablesOptions = {}): Promise<ReadTablesResult> {
+  options.signal?.throwIfAborted();
+  const issues: Issue[] = [];
+  const tables: TableRead[] = [];
+  const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
+  // Parquet is read by slices, never streamed: look at its magic without starting the stream.
+  if (source.slice && source.size !== null && source.size >= 4) {
+    if (detectContainer(new Uint8Array(await source.slice(0, 4))) === 'parquet') return readParquet(source, sinks, options);
+  }
+  const input = meteredChunks(source, options);
+  const { head, chunks } = await peek(input, 4);
+
+  if (head.byteLength === 0) {
+    issues.push(emptyFile(source.name));
+    return { issues, tables };
+  }
+
+  const kind = detectContainer(head);
+  if (kind === 'parquet') {
+    await input.return(undefined);
+    return readParquet(source, sinks, options); // says that Parquet needs random access
+  }
+
+  if (kind === 'csv') {
+    const reader = new CsvTableReader(source.name, sinks(source.name));
+    for await (const bytes of chunks) reader.push(bytes);
+    finishTable(reader, reader.finish(), tables, issues);
+    return { issues, tables };
+  }
+
+  // Compressed: count what comes out, to stop a decompression bomb.
+  let decompressed = 0;
+  const count = (table: string, bytes: Uint8Array): void => {
+    decompressed += bytes.byteLength;
+    if (decompressed > limit) {
+      throw new ContainerError('limit', `${table} decompresses to more than ${limit.toLocaleString('en-US')} bytes`);
+    }
+  };
+
+  if (kind === 'gzip') {
+    const reader = new CsvTableReader(source.name, sinks(source.name));
+    try {
+      for await (const bytes of gunzipChunks(chunks, options.gunzip)) {
+        count(source.name, bytes);
+        reader.push(bytes);
+      }
+      finishTable(reader, reader.finish(), tables, issues);
+    } catch (error) {
+      if (!(error instanceof ContainerError)) throw error;
+      issues.push(containerIssue(error, reader, source, abandonTable(reader, tables, issues)));
+    }
+    return { issues, tables };
+  }
+
+  // zip
+  let current: CsvTableReader | null = null;
+  let opened = 0;
+  try {
+    const names = await unzipEntries(chunks, (entry) => {
+      if (!isCsvEntry(entry)) return null;
+      const name = `${source.name}!${entry}`;
+      const reader = new CsvTableReader(name, sinks(name));
+      current = reader;
+      opened++;
+      return {
+        push(bytes) {
+          count(name, bytes);
+          reader.push(bytes);
+        },
+        end() {
+          current = null;
+          finishTable(reader, reader.finish(), tables, issues);
+        },
+      };
+    });
+    if (opened === 0) issues.push(noCsvInZip(source.name, names));
+  } catch (error) {
+    if (!(error instanceof ContainerError)) throw error;
+    const reader = current as CsvTableReader | null;
+    const summary = reader === null ? null : abandonTable(reader, tables, issues);
+    issues.push(containerIssue(error, reader, source, summary));
+  }
+  return { issues, tables };
+}
+
+/** A zip entry is a table when it is named `*.csv`; macOS resource forks (`__MACOSX/`, `._x.csv`) are not. */
+function isCsvEntry(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  return /\.csv$/i.test(name) && !name.startsWith('__MACOSX/') && !base.startsWith('._');
+}
+
+function finishTable(reader: CsvTableReader, summary: CsvScanSummary, tables: TableRead[], issues: Issue[]): void {
+  tables.push({ name: reader.name, bytes: reader.bytes, rows: summary.rows, badRows: summary.badRows });
+  issues.push(...scanIssues(reader.name, summary));
+}
+
+function abandonTable(reader: CsvTableReader, tables: TableRead[], issues: Issue[]): CsvScanSummary {
+  const summary = reader.abandon();
+  tables.push({ name: reader.name, bytes: reader.bytes, rows: summary.rows, badRows: summary.badRows });
+  issues.push(...scanIssues(reader.name, summary, true));
+  return summary;
+}
+
+function scanIssues(file: string, summary: CsvScanSummary, cutOff = false): Issue[] {
+  const issues: Issue[] = [];
+  if (summary.headerLine === null && !cutOff) issues.push(emptyFile(file));
+  if (summary.unclosedQuoteLine !== null) {
+    issues.push({
+      code: 'BAD_ROW',
+      severity: 'error',
+      message: `${file} line ${summary.unclosedQuoteLine} opens a quoted field that is never closed, so the rest of the file was read as that one record and skipped.`,
+      source: { file, line: summary.unclosedQuoteLine },
+    });
+  }
+  if (summary.overlongRecordLine !== null) {
+    issues.push({
+      code: 'BAD_ROW',
+      severity: 'error',
+      message: `${file} line ${summary.overlongRecordLine} starts a record longer than 16,777,216 characters (an unclosed quote?), so reading stopped there.`,
+      source: { file, line: summary.overlongRecordLine },
+    });
+  }
+  if (summary.strayQuoteLine !== null) {
+    const more = summary.strayQuotes > 1 ? ` (${summary.strayQuotes} fields in all)` : '';
+    issues.push({
+      code: 'BAD_ROW',
+      severity: 'warning',
+      message: `${file} line ${summary.strayQuoteLine} has text after a closing quote${more}; it was kept as part of the field.`,
+      source: { file, line: summary.strayQuoteLine },
+    });
+  }
+  return issues;
+}
+
+function emptyFile(file: string): Issue {
+  return { code: 'EMPTY_FILE', severity: 'error', message: `${file} is empty: it has no header line and no rows.`, source: { file, line: 1 } };
+}
+
+function noCsvInZip(file: string, names: string[]): Issue {
+  const shown = names.slice(0, 10).join(', ');
+  const seen = names.length === 0 ? 'it has no entries' : `entries seen: ${shown}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`;
+  return { code: 'BAD_CONTAINER', severity: 'error', message: `${file} is a zip archive with no .csv entry to read (${seen}).` };
+}
+
+function containerIssue(error: ContainerError, reader: CsvTableReader | null, source: ByteSource, summary: CsvScanSummary | null): Issue {
+  const table = reader?.name ?? source.name;
+  const rows = summary?.rows ?? 0;
+  const stoppedAt = summary === null ? undefined : { file: table, line: summary.lines + 1 };
+  const readSoFar = `${(reader?.bytes ?? 0).toLocaleString('en-US')} decompressed bytes and ${rows.toLocaleString('en-US')} rows were read`;
+  switch (error.kind) {
+    case 'limit':
+      return {
+        code: 'SIZE_LIMIT',
+        severity: 'error',
+        message: `${error.message} (the limit), so reading stopped at line ${stoppedAt?.line ?? 1}; ${readSoFar}.`,
+        ...(stoppedAt ? { source: stoppedAt } : {}),
+      };
+    case 'truncated':
+      return {
+        code: 'TRUNCATED',
+        severity: 'error',
+        message: `${table} is cut off: its compressed data ends early (${error.message}); ${readSoFar}, and the unfinished record at line ${stoppedAt?.line ?? 1} was dropped.`,
+        ...(stoppedAt ? { source: stoppedAt } : {}),
+      };
+    default:
+      return {
+        code: 'BAD_CONTAINER',
+        severity: 'error',
+        message: `${table} holds damaged compressed data (${error.message}); ${readSoFar} before the damage.`,
+        ...(stoppedAt ? { source: stoppedAt } : {}),
+      };
+  }
+}
+
+/** The source's chunks, with progress reported every ≥ 1 MiB and at the end, and abort checked. */
+async function* meteredChunks(source: ByteSource, options: ReadOptions): AsyncGenerator<Uint8Array> {
+  let bytesRead = 0;
+  let reported = 0;
+  const report = (): void => options.onProgress?.({ file: source.name, bytesRead, bytesTotal: source.size });
+  for await (const chunk of source.chunks()) {
+    options.signal?.throwIfAborted();
+    bytesRead += chunk.byteLength;
+    if (bytesRead - reported >= PROGRESS_STEP) {
+      reported = bytesRead;
+      report();
+    }
+    if (chunk.byteLength > 0) yield chunk;
+  }
+  options.signal?.throwIfAborted();
+  if (reported !== bytesRead || bytesRead === 0) report();
+}
+
+/** Reads at least `n` bytes (fewer at the end) and gives them back with the stream replayed from the start. */
+async function peek(input: AsyncGenerator<Uint8Array>, n: number): Promise<{ head: Uint8Array; chunks: AsyncGenerator<Uint8Array> }> {
+  const buffered: Uint8Array[] = [];
+  let length = 0;
+  while (length < n) {
+    const next = await input.next();
+    if (next.done) break;
+    buffered.push(next.value);
+    length += next.value.byteLength;
+  }
+  const head = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of buffered) {
+    head.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* buffered;
+      yield* { [Symbol.asyncIterator]: () => input };
+    } finally {
+      await input.return(undefined);
+    }
+  }
+  return { head, chunks: replay() };
+}
