@@ -6,11 +6,15 @@ import { lineAccount, planLine, type PlanContext } from './planLine';
 import { buildInvoices } from './buildInvoices';
 import type { InvoiceRun, InvoiceRunConfig, InvoiceRunResult } from './invoiceTypes';
 
-/** The groups of one source file, keyed by the line fields pricing depends on. */
+/**
+ * The groups of one source file, found by usage type, then account, then a short scan comparing
+ * the remaining fields (`LineGroup.fits`). Hashing two short fresh strings and comparing a few
+ * equal ones is much cheaper per line than building and hashing one long composite key.
+ */
 export interface FileGroups {
   file: string;
-  groups: Map<string, LineGroup>;
-  /** Every group of the file in creation order (chained groups included). */
+  byUsageType: Map<string | null, Map<string | null, LineGroup[]>>;
+  /** Every group of the file in creation order. */
   list: LineGroup[];
 }
 
@@ -40,28 +44,35 @@ export function createInvoiceRun(config: InvoiceRunConfig): InvoiceRun {
   let current: FileGroups | null = null;
   let finished = false;
 
-  function groupFor(line: BillingLine, key: string): LineGroup {
+  function groupFor(line: BillingLine): LineGroup {
     const file = line.source.file;
     if (current === null || current.file !== file) {
       current = files.get(file) ?? null;
       if (current === null) {
-        current = { file, groups: new Map(), list: [] };
+        current = { file, byUsageType: new Map(), list: [] };
         files.set(file, current);
       }
     }
-    let group = current.groups.get(key);
-    if (group !== undefined && group.fits(line)) return group;
-    while (group !== undefined && group.next !== null) {
-      group = group.next;
-      if (group.fits(line)) return group;
+    let byAccount = current.byUsageType.get(line.usageType);
+    if (byAccount === undefined) {
+      byAccount = new Map();
+      current.byUsageType.set(line.usageType, byAccount);
+    }
+    let candidates = byAccount.get(line.account);
+    if (candidates === undefined) {
+      candidates = [];
+      byAccount.set(line.account, candidates);
+    }
+    for (let i = 0; i < candidates.length; i += 1) {
+      const group = candidates[i];
+      if (group.fits(line, ownerOnly)) return group;
     }
     const created = new LineGroup(planLine(line, context), { ...line.source }, {
       period: line.period, kind: line.kind, format: line.format, currency: line.currency, account: line.account,
-      productCode: line.productCode, usageType: line.usageType, service: line.service, provider: line.provider,
-      commitmentOwner: line.commitmentOwner,
+      productCode: line.productCode, usageType: line.usageType, operation: line.operation, service: line.service, provider: line.provider,
+      commitmentOwner: line.commitmentOwner, region: line.region, billingEntity: line.billingEntity,
     });
-    if (group === undefined) current.groups.set(key, created);
-    else group.next = created;
+    candidates.push(created);
     current.list.push(created);
     reportUnmapped(line);
     return created;
@@ -88,10 +99,7 @@ export function createInvoiceRun(config: InvoiceRunConfig): InvoiceRun {
         totalPeriods.add(line.period);
         return;
       }
-      // Fields that decide the plan; the rest (service, provider) are checked by `fits`.
-      let key = `${line.account}\u0001${line.productCode}\u0001${line.usageType}\u0001${line.operation}\u0001${line.region}\u0001${line.kind}\u0001${line.billingEntity}\u0001${line.period}\u0001${line.currency}`;
-      if (ownerOnly && line.commitmentOwner !== null) key += `\u0001${line.commitmentOwner}`;
-      groupFor(line, key).add(line);
+      groupFor(line).add(line);
     },
     finish(): InvoiceRunResult {
       if (finished) throw new Error('createInvoiceRun: finish() called twice');

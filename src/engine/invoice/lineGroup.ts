@@ -1,4 +1,4 @@
-import { ExactSum } from '../money';
+import { FastExactSum as ExactSum } from './fastExactSum';
 import type { BillingLine, SourceRef } from '../line';
 import type { LinePlan } from './planLine';
 
@@ -22,22 +22,26 @@ export class LineGroup {
   /** Lines whose basis figure was missing, so their unblended cost stood in. */
   unavailable = 0;
   readonly firstLines: number[] = [];
-  /** A chain of groups with the same key but another service or provider (rare). */
-  next: LineGroup | null = null;
 
   constructor(
     readonly plan: LinePlan,
     readonly first: SourceRef,
-    readonly sample: Pick<BillingLine, 'period' | 'kind' | 'format' | 'currency' | 'account' | 'productCode' | 'usageType' | 'service' | 'provider' | 'commitmentOwner'>,
+    readonly sample: Pick<BillingLine, 'period' | 'kind' | 'format' | 'currency' | 'account' | 'productCode' | 'usageType' | 'operation' | 'service' | 'provider' | 'commitmentOwner' | 'region' | 'billingEntity'>,
   ) {
     const field = plan.basisField;
     this.basis = field === 'unblendedCost' || field === 'zero' ? null : new ExactSum();
     this.usage = plan.rule?.method === 'rate' ? new ExactSum() : null;
   }
 
-  /** True when `line` belongs here: the fields not in the map key must agree too. */
-  fits(line: BillingLine): boolean {
-    return line.service === this.sample.service && line.provider === this.sample.provider;
+  /**
+   * True when `line` belongs here: every field the plan depends on agrees (usage type and account
+   * were matched by the caller's maps). The commitment owner matters only under owner-only.
+   */
+  fits(line: BillingLine, ownerOnly: boolean): boolean {
+    const s = this.sample;
+    return line.operation === s.operation && line.productCode === s.productCode && line.kind === s.kind && line.period === s.period
+      && line.region === s.region && line.billingEntity === s.billingEntity && line.currency === s.currency
+      && line.service === s.service && line.provider === s.provider && (!ownerOnly || line.commitmentOwner === s.commitmentOwner);
   }
 
   add(line: BillingLine): void {
