@@ -1,0 +1,95 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Issue } from '../../engine/issues';
+import { formatDecimal } from '../../engine/money';
+import { allocateSavingsPlans, loadSavingsPlans, loadSpUsage, type SpAllocation } from '../../engine/commitments';
+import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
+import type { Command } from '../main';
+import { accountList, allocationFormat, loadTableFile, renderSections } from './commitmentTables';
+
+const USAGE = `usage: rerate spalloc --usage F --plans F [--no-sharing ACCT,ACCT] [--format json|table|csv] [--out F]
+
+Applies Savings Plans to usage as AWS does (ENGINE.md §12): per Hour bucket, EC2 Instance plans
+before Compute plans, the owner's usage before other accounts', the highest savings first.
+
+  --usage F        CSV: Hour, Account, Usage, InstanceFamily, Region, Quantity, OnDemandRate, SpRate,
+                   InstanceSpRate (rates in dollars per unit of Quantity)
+  --plans F        CSV: Plan, Owner, Type (compute|ec2-instance), Commitment ($/hour), Hours,
+                   InstanceFamily, Region
+  --no-sharing IDS accounts whose Savings Plans sharing is off (comma-separated)
+  --format FORMAT  json, table or csv (default table)
+  --out F          write the result to F instead of stdout`;
+
+/** Quantities and dollars as plain decimal text, exact (never rounded). */
+export function spAllocationJson(allocation: SpAllocation) {
+  const { totals } = allocation;
+  return {
+    usage: allocation.usage.map((u) => ({
+      row: u.row,
+      covered: formatDecimal(u.coveredQuantity),
+      coveredFraction: formatDecimal(u.coveredFraction),
+      coveredCost: formatDecimal(u.coveredCost),
+      onDemand: formatDecimal(u.onDemandQuantity),
+      onDemandCost: formatDecimal(u.onDemandCost),
+      plans: u.plans,
+    })),
+    plans: allocation.plans.map((p) => ({ plan: p.plan, used: formatDecimal(p.used), unused: formatDecimal(p.unused) })),
+    totals: {
+      onDemandCost: formatDecimal(totals.onDemandCost),
+      commitment: formatDecimal(totals.commitment),
+      uncoveredCost: formatDecimal(totals.uncoveredCost),
+      cost: formatDecimal(totals.cost),
+    },
+  };
+}
+
+export const spallocCommand: Command = {
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values } = parseArgs({
+      args,
+      options: {
+        usage: { type: 'string' },
+        plans: { type: 'string' },
+        'no-sharing': { type: 'string' },
+        format: { type: 'string', default: 'table' },
+        out: { type: 'string' },
+      },
+      strict: true,
+    });
+    if (!values.usage) throw new UsageError('--usage F is required');
+    if (!values.plans) throw new UsageError('--plans F is required');
+    const format = allocationFormat(values.format);
+
+    const issues: Issue[] = [];
+    const usage = await loadTableFile(values.usage, loadSpUsage, issues);
+    const plans = await loadTableFile(values.plans, loadSavingsPlans, issues);
+    if (!usage || !plans) {
+      printIssues(io, issues);
+      return EXIT_ISSUES;
+    }
+    const allocated = allocateSavingsPlans(usage, plans, { noSharingAccounts: accountList(values['no-sharing']) });
+    issues.push(...allocated.issues);
+
+    const json = spAllocationJson(allocated.result);
+    const { totals } = json;
+    const text = format === 'json'
+      ? `${JSON.stringify(json, null, 2)}\n`
+      : renderSections(format, [
+        {
+          header: ['row', 'covered', 'coveredFraction', 'coveredCost', 'onDemand', 'onDemandCost', 'plans'], numeric: [0, 1, 2, 3, 4, 5],
+          rows: json.usage.map((u) => [String(u.row), u.covered, u.coveredFraction, u.coveredCost, u.onDemand, u.onDemandCost, u.plans.join(format === 'csv' ? ';' : ', ')]),
+        },
+        { header: ['plan', 'used', 'unused'], numeric: [1, 2], rows: json.plans.map((p) => [p.plan, p.used, p.unused]) },
+        {
+          header: ['onDemandCost', 'commitment', 'uncoveredCost', 'cost'], numeric: [0, 1, 2, 3],
+          rows: [[totals.onDemandCost, totals.commitment, totals.uncoveredCost, totals.cost]],
+        },
+      ]);
+    if (values.out) writeFileSync(resolve(io.cwd, values.out), text);
+    else io.stdout(text);
+    printIssues(io, issues);
+    return exitCodeFor(issues);
+  },
+};
