@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+'use strict';
+// npm run bench: the figures the issues ask for, printed (never asserted by a timed unit test).
+//   1. rerate inspect on a generated 1,000,000-row CUR 1.0 file, plain and gzipped
+//   2. rerate invoice on the same file with a 50-rule price book, a support plan, two currencies
+//      and next-period credits, and its ratio to inspect
+//   3. RI allocation: 100,000 usage rows over 720 hourly buckets against 2,000 reservations
+// Options: --rows N (default 1000000), --only inspect|invoice|commitments, --keep (reuse data).
+const { spawnSync, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { pipeline } = require('node:stream/promises');
+
+const root = path.resolve(__dirname, '..');
+const dataDir = path.join(__dirname, 'data');
+const args = process.argv.slice(2);
+const rows = Number(valueOf('--rows') ?? 1000000);
+const only = valueOf('--only');
+
+function valueOf(flag) {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function ensureBuilt() {
+  if (!fs.existsSync(path.join(root, 'dist/node/cli/main.js'))) {
+    console.log('building the CLI (npm run build:cli)…');
+    execFileSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'inherit' });
+  }
+}
+
+/** Runs `rerate <args>` through bench/measure.js in a fresh process; returns its JSON report. */
+function measure(rerateArgs) {
+  const child = spawnSync(process.execPath, [path.join(__dirname, 'measure.js'), ...rerateArgs], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 26,
+  });
+  const last = child.stderr.trim().split('\n').pop();
+  let report;
+  try {
+    report = JSON.parse(last);
+  } catch {
+    throw new Error(`rerate ${rerateArgs.join(' ')} failed:\n${child.stderr}`);
+  }
+  if (report.code !== 0) console.log(`  (exit code ${report.code}: the run reported issues)`);
+  return report;
+}
+
+function line(label, report, rowCount, bytes) {
+  const rowsPerSecond = rowCount / report.seconds;
+  const mbPerSecond = bytes / 1e6 / report.seconds;
+  console.log(`${label.padEnd(34)} ${report.seconds.toFixed(2).padStart(6)} s  ${Math.round(rowsPerSecond).toLocaleString('en-US').padStart(9)} rows/s  ${mbPerSecond.toFixed(0).padStart(4)} MB/s  peak RSS ${report.peakRssMb.toFixed(0)} MB`);
+  return rowsPerSecond;
+}
+
+async function generateCur(file) {
+  if (fs.existsSync(file)) return;
+  console.log(`generating ${rows.toLocaleString('en-US')} CUR 1.0 rows → ${path.relative(root, file)}…`);
+  execFileSync(process.execPath, [path.join(__dirname, 'generate-cur.js'), file, String(rows)], { stdio: 'inherit' });
+}
+
+async function gzipFile(from, to) {
+  if (fs.existsSync(to)) return;
+  console.log(`gzipping → ${path.relative(root, to)}…`);
+  await pipeline(fs.createReadStream(from), zlib.createGzip({ level: 6 }), fs.createWriteStream(to));
+}
+
+async function main() {
+  ensureBuilt();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const csv = path.join(dataDir, `cur-${rows}.csv`);
+  const gz = `${csv}.gz`;
+  console.log(`machine: ${require('node:os').cpus().length} cores, node ${process.version}\n`);
+
+  let inspectRate = null;
+  if (!only || only === 'inspect' || only === 'invoice') {
+    await generateCur(csv);
+    const bytes = fs.statSync(csv).size;
+    console.log(`input: ${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB\n`);
+    const inspect = measure(['inspect', csv, '--format', 'json']);
+    inspectRate = line('rerate inspect (.csv)', inspect, rows, bytes);
+    if (!only || only === 'inspect') {
+      await gzipFile(csv, gz);
+      const gzInspect = measure(['inspect', gz, '--format', 'json']);
+      const gzRate = line('rerate inspect (.csv.gz)', gzInspect, rows, bytes);
+      console.log(`  gzip slowdown: ${(inspectRate / gzRate).toFixed(2)}× (target ≤ 1.3×); targets: ≥ 300,000 rows/s, ≥ 200 MB/s, < 200 MB RSS`);
+    }
+    if (!only || only === 'invoice') {
+      const tables = require('./invoice-tables.js').writeInvoiceTables(dataDir);
+      const invoice = measure(['invoice', csv, '--pricebook', tables.pricebook, '--customers', tables.customers,
+        '--fx', tables.fx, '--credits', 'next-period', '--format', 'json']);
+      const invoiceRate = line('rerate invoice (50 rules, 2 ccy)', invoice, rows, bytes);
+      console.log(`  invoice / inspect time: ${(inspectRate / invoiceRate).toFixed(2)}×; targets: ≥ 250,000 rows/s, < 300 MB RSS`);
+    }
+  }
+  if (!only || only === 'commitments') {
+    console.log('');
+    const child = spawnSync(process.execPath, [path.join(__dirname, 'commitments.js')], { cwd: root, stdio: 'inherit' });
+    if (child.status !== 0) process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,43 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { invoiceRunToJson, issueToJson, walksToJson } from '../../engine';
+import type { Command } from '../main';
+import { exitCodeFor, printIssues, type CliIo } from '../io';
+import { parseInvoiceArgs } from '../invoiceOptions';
+import { packageRoot } from '../packageRoot';
+import { renderInvoicesTable } from '../renderInvoices';
+import { renderWalksTable } from '../renderWalks';
+import { runInvoices } from '../runInvoices';
+
+/**
+ * The bundled sample month end to end (samples/demo): three customers, two invoice currencies,
+ * a shared RI and a Savings Plan, support plans, tax, and October's credits carried into November.
+ */
+export const demoCommand: Command = {
+  usage: 'usage: rerate demo [--out DIR]\n\nInvoices the bundled sample month (samples/demo), prints the invoices and the variance walks,\nand writes invoices.json and reconcile.json to DIR (default: ./rerate-demo).',
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
+    const outDir = path.resolve(io.cwd, values.out ?? 'rerate-demo');
+    const demo = path.join(packageRoot(), 'samples', 'demo');
+    const file = (name: string) => path.join(demo, name);
+    const parsed = parseInvoiceArgs([
+      file('cur-2023-10-11.csv'), '--pricebook', file('pricebook.csv'), '--customers', file('customers.csv'),
+      '--fx', file('fx.csv'), '--format', 'json',
+    ]);
+    const output = await runInvoices(parsed, { ...io, cwd: demo });
+    const issues = output.issues.map(issueToJson);
+    mkdirSync(outDir, { recursive: true });
+    const invoicesPath = path.join(outDir, 'invoices.json');
+    const reconcilePath = path.join(outDir, 'reconcile.json');
+    writeFileSync(invoicesPath, `${JSON.stringify({ ...invoiceRunToJson(output.result, output.controls), issues }, null, 2)}\n`);
+    writeFileSync(reconcilePath, `${JSON.stringify({ walks: walksToJson(output.result.walks), controls: output.controls, issues }, null, 2)}\n`);
+
+    io.stdout('Rerate demo — samples/demo: October and November 2023, three customers, USD → GBP and EUR\n\n');
+    io.stdout(`INVOICES\n\n${renderInvoicesTable(output.result)}\n`);
+    io.stdout(`VARIANCE WALKS (source currency up to preFx, then the invoice currency)\n\n${renderWalksTable(output.result.walks)}\n`);
+    io.stdout(`Wrote ${path.relative(io.cwd, invoicesPath)} and ${path.relative(io.cwd, reconcilePath)}.\n`);
+    printIssues(io, output.issues);
+    return exitCodeFor(output.issues);
+  },
+};

@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './io';
+
+/** The options `rerate invoice` and `rerate reconcile` share (PRODUCT.md). */
+export const INVOICE_OPTIONS = {
+  pricebook: { type: 'string' },
+  customers: { type: 'string' },
+  fx: { type: 'string' },
+  'support-plans': { type: 'string' },
+  settings: { type: 'string' },
+  currency: { type: 'string' },
+  rounding: { type: 'string' },
+  credits: { type: 'string' },
+  tax: { type: 'string' },
+  commitments: { type: 'string' },
+  grain: { type: 'string' },
+  period: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  workbook: { type: 'string' },
+} as const;
+
+export const INVOICE_OPTIONS_USAGE = `options:
+  --pricebook F        price-book rules (CSV: Rule, Customer, Account, ProductCode, UsageType, Operation,
+                       Region, ChargeKind, BillingEntity, Basis, Method, Value, ValidFrom, ValidTo, Note);
+                       without it every line passes through at unblended cost
+  --customers F        Customer, Account, SupportPlan, Currency
+  --fx F               Period, From, To, Rate (units of To per one From)
+  --support-plans F    Plan, Minimum, Tiers, Scope (default: AWS's published plans)
+  --settings F         Setting, Value (flags below override it)
+  --currency CODE      invoice currency where the customers table names none (default USD)
+  --rounding half-up|half-even                (default half-up)
+  --credits same-period|next-period|retain    (default next-period)
+  --tax exclude|pass-through                  (default exclude)
+  --commitments as-billed|owner-only          (default as-billed)
+  --grain service|account                     (default service)
+  --period YYYY-MM     invoice only this period
+  --format json|csv|table                     (default table)
+  --out F              write the result to F instead of stdout`;
+
+export type InvoiceFormat = 'json' | 'csv' | 'table';
+
+export interface InvoiceArgs {
+  files: string[];
+  values: { [K in keyof typeof INVOICE_OPTIONS]?: string };
+  format: InvoiceFormat;
+}
+
+export function parseInvoiceArgs(args: string[]): InvoiceArgs {
+  const { values, positionals } = parseArgs({ args, options: INVOICE_OPTIONS, allowPositionals: true, strict: true });
+  if (positionals.length === 0) throw new UsageError('name at least one billing file');
+  const format = values.format ?? 'table';
+  if (format === 'xlsx') {
+    throw new UsageError('--format xlsx (the accountant\'s workbook) is not available yet; use json, csv or table');
+  }
+  if (format !== 'json' && format !== 'csv' && format !== 'table') {
+    throw new UsageError(`--format "${format}" is not one of json, csv, table`);
+  }
+  if (values.workbook !== undefined) {
+    throw new UsageError('--workbook is not available yet; pass the tables as CSV files (--pricebook, --customers, --fx)');
+  }
+  return { files: positionals, values, format };
+}

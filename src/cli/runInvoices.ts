@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+import {
+  BUILT_IN_SUPPORT_PLANS, DEFAULT_SETTINGS, SETTING_NAMES, controlTotals, createInvoiceRun, loadCustomers,
+  loadFxRates, loadPriceBook, loadSettings, loadSupportPlans, parseSettingValue,
+  type ControlRow, type InvoiceRunConfig, type InvoiceRunResult, type Settings,
+} from '../engine';
+import { RerateError, type Issue } from '../engine/issues';
+import { readBilling } from '../formats/readBilling';
+import type { FileControl } from '../formats/fileControl';
+import { fileSource } from './fileSource';
+import { UsageError, type CliIo } from './io';
+import type { InvoiceArgs } from './invoiceOptions';
+import { loadTableFile } from './loadTable';
+import { createProgressBar } from './progress';
+
+export interface InvoiceRunOutput {
+  result: InvoiceRunResult;
+  /** What each reader read (rows, kinds, DBR checks). */
+  reads: FileControl[];
+  /** Per file: read against accounted for by the run (PRODUCT.md `controls`). */
+  controls: ControlRow[];
+  /** Every issue: tables, readers, the run and the control totals, in that order. */
+  issues: Issue[];
+  settings: Settings;
+}
+
+/** Loads the tables the options name, then streams every file through one invoice run. */
+export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<InvoiceRunOutput> {
+  const issues: Issue[] = [];
+  const resolve = (file: string) => path.resolve(io.cwd, file);
+  const { values } = args;
+
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  if (values.settings) settings = { ...settings, ...(await loadTableFile(resolve(values.settings), loadSettings, issues)) };
+  for (const name of SETTING_NAMES) {
+    const flag = values[name];
+    if (flag === undefined) continue;
+    try {
+      settings = { ...settings, [name]: parseSettingValue(name, flag) };
+    } catch (error) {
+      if (error instanceof RerateError) throw new UsageError(`--${name}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  const config: InvoiceRunConfig = {
+    priceBook: values.pricebook ? await loadTableFile(resolve(values.pricebook), loadPriceBook, issues) : null,
+    customers: values.customers ? await loadTableFile(resolve(values.customers), loadCustomers, issues) : null,
+    fxRates: values.fx ? await loadTableFile(resolve(values.fx), loadFxRates, issues) : null,
+    supportPlans: values['support-plans']
+      ? await loadTableFile(resolve(values['support-plans']), loadSupportPlans, issues)
+      : BUILT_IN_SUPPORT_PLANS,
+    settings,
+  };
+
+  const run = createInvoiceRun(config);
+  const reads: FileControl[] = [];
+  for (const file of args.files) {
+    const progress = createProgressBar(io, path.basename(file));
+    const source = { ...fileSource(resolve(file)), name: file };
+    const read = await readBilling(source, (line) => run.add(line), {
+      onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
+    });
+    progress.finish();
+    issues.push(...read.issues);
+    reads.push(read.control);
+  }
+  const result = run.finish();
+  const controls = controlTotals(reads, result);
+  issues.push(...result.issues, ...controls.issues);
+  return { result, reads, controls: controls.result, issues, settings };
+}
