@@ -83,8 +83,10 @@ export class ControlTally {
   private readonly accounts = new Set<string>();
   private readonly read = new DecimalTotal();
   private readonly skippedCost = new DecimalTotal();
-  private readonly byKind = zeroByKind(() => new DecimalTotal());
-  private readonly linesByKind = zeroByKind(() => 0);
+  /** Per kind: its lines and their cost. A Map of constant kind names keeps `count` monomorphic. */
+  private readonly kinds = new Map<ChargeKind, { lines: number; cost: DecimalTotal }>(
+    CHARGE_KINDS.map((kind) => [kind, { lines: 0, cost: new DecimalTotal() }]),
+  );
   private lastPayer: string | null = null;
   private lastAccount: string | null = null;
   private lastPeriod = '';
@@ -106,9 +108,9 @@ export class ControlTally {
   /** Counts an emitted line. */
   count(line: BillingLine): void {
     this.linesEmitted += 1;
-    const kind = line.kind;
-    this.linesByKind[kind] += 1;
-    if (line.unblendedCost !== null) this.byKind[kind].add(line.unblendedCost);
+    const kind = this.kinds.get(line.kind) as { lines: number; cost: DecimalTotal };
+    kind.lines += 1;
+    if (line.unblendedCost !== null) kind.cost.add(line.unblendedCost);
     // Most rows repeat the previous row's period and accounts: skip the Set look-ups then.
     if (line.period !== this.lastPeriod) {
       this.lastPeriod = line.period;
@@ -126,10 +128,14 @@ export class ControlTally {
 
   finish(): FileControl {
     const accounted = new DecimalTotal();
-    for (const kind of CHARGE_KINDS) if (kind !== 'total') accounted.addTotal(this.byKind[kind]);
-    accounted.addTotal(this.skippedCost);
     const unblendedByKind = zeroByKind(() => '0');
-    for (const kind of CHARGE_KINDS) unblendedByKind[kind] = this.byKind[kind].toText();
+    const linesByKind = zeroByKind(() => 0);
+    for (const [kind, { lines, cost }] of this.kinds) {
+      if (kind !== 'total') accounted.addTotal(cost);
+      unblendedByKind[kind] = cost.toText();
+      linesByKind[kind] = lines;
+    }
+    accounted.addTotal(this.skippedCost);
     return {
       file: this.file,
       format: this.format,
@@ -143,7 +149,7 @@ export class ControlTally {
       unblendedRead: this.read.toText(),
       unblendedAccounted: accounted.toText(),
       unblendedByKind,
-      linesByKind: { ...this.linesByKind },
+      linesByKind,
       checks: this.checks,
     };
   }

@@ -59,11 +59,6 @@ export class CurMapper extends MapperBase implements FormatMapper {
     this.startRow();
     const col = this.col;
     const names = this.names;
-    const usageAmount = this.number(fields, col.usageAmount, names.usageAmount[0]);
-    const unblendedRate = this.number(fields, col.unblendedRate, names.unblendedRate[0]);
-    const blendedRate = this.number(fields, col.blendedRate, names.blendedRate[0]);
-    const blendedCost = this.number(fields, col.blendedCost, names.blendedCost[0]);
-    const listCost = this.number(fields, col.listCost, names.listCost[0]);
     const periodText = this.text(fields, col.periodStart);
     const period = periodText === null ? null : this.dates.read(periodText);
     if (period === null) this.markBad(names.periodStart[0], periodText ?? '', 'BAD_DATE');
@@ -83,6 +78,12 @@ export class CurMapper extends MapperBase implements FormatMapper {
       );
       kind = 'fee';
     }
+    const usageAmount = this.number(fields, col.usageAmount, names.usageAmount[0]);
+    const unblendedRate = this.number(fields, col.unblendedRate, names.unblendedRate[0]);
+    const blendedRate = this.number(fields, col.blendedRate, names.blendedRate[0]);
+    const listCost = this.number(fields, col.listCost, names.listCost[0]);
+    // Blended next to unblended: most rows repeat the text, and a repeat is not scanned again.
+    const blendedCost = this.number(fields, col.blendedCost, names.blendedCost[0]);
     // The cost is read last: the control totals then add the text just validated (no rescan).
     const unblendedCost = this.number(fields, col.unblendedCost, names.unblendedCost[0]);
     const costKnown = !this.lastNumberBad;

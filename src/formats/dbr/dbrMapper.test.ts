@@ -32,7 +32,7 @@ describe('DbrMapper', () => {
     expect(byLine(8)).toMatchObject({ region: 'eu-central-1', instanceType: 't2.micro' });
     expect(byLine(7)).toMatchObject({ productCode: 'AWSSupportBusiness', kind: 'support' });
     expect(byLine(12)).toMatchObject({ region: 'eu-west-2', unblendedCost: '0.0042' });
-    expect(byLine(18)).toMatchObject({ kind: 'total', period: '2017-05', region: null, unblendedCost: '421.73', blendedCost: '421.61' });
+    expect(byLine(18)).toMatchObject({ kind: 'total', period: '2017-05', account: null, region: null, unblendedCost: '421.73', blendedCost: '421.61' });
   });
 
   it('reconciles the LineItem and Rounding rows with every total row, unblended and blended', () => {
@@ -51,7 +51,7 @@ describe('DbrMapper', () => {
   it('counts rows, lines and unblended cost by kind for the control totals', () => {
     expect(control).toMatchObject({
       format: 'dbr', rowsRead: 17, linesEmitted: 17, rowsSkipped: 0, periods: ['2017-05'],
-      payerAccounts: ['999988887777'], accounts: ['012345678901', '222233334444', '999988887777'],
+      payerAccounts: ['999988887777'], accounts: ['012345678901', '222233334444'],
       unblendedRead: '421.73', unblendedAccounted: '421.73',
     });
     expect(control.unblendedByKind).toMatchObject({

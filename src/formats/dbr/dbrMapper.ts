@@ -81,7 +81,9 @@ export class DbrMapper extends MapperBase implements FormatMapper {
 
     const invoiceText = this.text(fields, col.invoice);
     const payerAccount = this.text(fields, col.payer);
-    const account = this.text(fields, col.linked) ?? payerAccount;
+    const linked = this.text(fields, col.linked);
+    // Invoice and statement totals belong to no account; a line item without one is the payer's.
+    const account = linked ?? (recordType === 'InvoiceTotal' || recordType === 'StatementTotal' ? null : payerAccount);
     if (isTotal) {
       this.totals.addTotal(recordType, invoiceText ?? '', account ?? '', line, unblendedCost, blendedCost);
     } else {

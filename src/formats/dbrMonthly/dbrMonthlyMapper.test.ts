@@ -29,7 +29,7 @@ describe('DbrMonthlyMapper', () => {
   it('skips the EstimatedDisclaimer row with an info issue and accounts for every cost', () => {
     expect(issues.issues.map((i) => [i.code, i.severity, i.source?.line])).toEqual([['SKIPPED_ROW', 'info', 8]]);
     expect(control).toMatchObject({
-      rowsRead: 7, linesEmitted: 9, rowsSkipped: 1, skippedByReason: { EstimatedDisclaimer: 1 },
+      rowsRead: 7, linesEmitted: 9, rowsSkipped: 1, skippedByReason: { EstimatedDisclaimer: 1 }, accounts: ['012345678901', '999988887777'],
       unblendedRead: '205.05', unblendedAccounted: '205.05', checks: [],
     });
     expect(control.unblendedByKind).toMatchObject({ usage: '105.5', support: '100', credit: '-10', tax: '9.55' });

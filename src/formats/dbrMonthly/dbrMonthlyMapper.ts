@@ -109,7 +109,8 @@ export class DbrMonthlyMapper extends MapperBase implements FormatMapper {
       format: 'dbr-monthly',
       period: period as string,
       payerAccount,
-      account: this.text(fields, col.linked) ?? payerAccount,
+      // Invoice and statement totals belong to no account; a payer line item is the payer's.
+      account: this.text(fields, col.linked) ?? (recordType === 'InvoiceTotal' || recordType === 'StatementTotal' ? null : payerAccount),
       kind,
       productCode,
       service: productName ?? productCode,
