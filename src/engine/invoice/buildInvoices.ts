@@ -1,4 +1,5 @@
 import { ZERO, type Decimal } from '../money';
+import { exactAdd, exactSub, exactSum } from '../exact';
 import type { IssueLog } from '../issues';
 import { nextPeriod } from '../periods';
 import { priceRule } from '../pricebook/priceRule';
@@ -92,7 +93,7 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
     for (const group of file.list) {
       const plan = group.plan;
       const unblended = group.unblended.toDecimal();
-      accounted = accounted.plus(unblended);
+      accounted = exactAdd(accounted, unblended);
       if (plan.destination === 'not-rated') continue;
       rated += group.lines;
       issueTally.note(group, file.file);
@@ -100,29 +101,29 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
       const period = group.sample.period;
       const w = walk(plan.customer, period);
       w.currencies.add(currency);
-      w.awsUnblended = w.awsUnblended.plus(unblended);
-      w.awsBlended = w.awsBlended.plus(unblended).minus(group.unblendedWhereDifferent.toDecimal()).plus(group.blendedWhereDifferent.toDecimal());
+      w.awsUnblended = exactAdd(w.awsUnblended, unblended);
+      w.awsBlended = exactSum([w.awsBlended, unblended, group.unblendedWhereDifferent.toDecimal().neg(), group.blendedWhereDifferent.toDecimal()]);
 
       if (plan.supportBase && plan.supportPlan !== null) {
         const pool = supportPool(t, plan.supportPlan, plan.customer, plan.account, period, currency);
-        pool.base = pool.base.plus(unblended);
+        pool.base = exactAdd(pool.base, unblended);
         pool.baseLines += group.lines;
       }
 
       if (plan.destination === 'removed') {
         const step = plan.adjustmentStep ?? 'credits';
-        w[step] = w[step].minus(unblended);
+        w[step] = exactSub(w[step], unblended);
         continue;
       }
       if (plan.destination === 'policy-dropped') {
-        w.commitmentsPolicy = w.commitmentsPolicy.minus(unblended);
+        w.commitmentsPolicy = exactSub(w.commitmentsPolicy, unblended);
         retain(t, plan.ownerCustomer ?? plan.customer, period, currency, unblended.neg(), group.lines);
         continue;
       }
       if (plan.destination === 'support-replaced' && plan.supportPlan !== null) {
-        w.support = w.support.minus(unblended);
+        w.support = exactSub(w.support, unblended);
         const pool = supportPool(t, plan.supportPlan, plan.customer, plan.account, period, currency);
-        pool.supportCost = pool.supportCost.plus(unblended);
+        pool.supportCost = exactAdd(pool.supportCost, unblended);
         pool.supportLines += group.lines;
         continue;
       }
@@ -136,21 +137,21 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
           : priceRule(rule.method, rule.value, basisAmount, group.usage?.toDecimal() ?? ZERO, group.sample.kind);
       const h = hit(plan.ruleName, rule?.line ?? null, rule?.method ?? 'passthrough', rule?.index ?? SPECIAL_RULE_ORDER[NO_RULE_NAME]);
       h.lines += group.lines;
-      h.cost = h.cost.plus(unblended);
-      h.price = h.price.plus(price ?? ZERO);
+      h.cost = exactAdd(h.cost, unblended);
+      h.price = exactAdd(h.price, price ?? ZERO);
 
       if (plan.adjustmentStep !== null) {
         // Credits and tax: their cost leaves the line's period; their price lands on the invoice
         // period (the next one for credits under next-period).
         const step = plan.adjustmentStep;
-        w[step] = w[step].minus(unblended);
+        w[step] = exactSub(w[step], unblended);
         if (price === null) continue;
         if (inputPeriods.has(plan.invoicePeriod)) {
           const target = walk(plan.customer, plan.invoicePeriod);
-          target[step] = target[step].plus(price);
+          target[step] = exactAdd(target[step], price);
           target.currencies.add(currency);
           const line = draftLine(draft(plan.customer, plan.invoicePeriod), plan.category, plan.invoiceAccount);
-          line.cost = line.cost.plus(unblended);
+          line.cost = exactAdd(line.cost, unblended);
           addPrice(line, currency, price);
           line.rules.add(plan.ruleName);
         } else if (outputPeriods.has(period)) {
@@ -160,18 +161,18 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
       }
 
       if (plan.policyAffected) {
-        w.commitmentsPolicy = w.commitmentsPolicy.plus(basisAmount).minus(unblended);
-        retain(t, plan.ownerCustomer ?? plan.customer, period, currency, basisAmount.minus(unblended), group.lines);
+        w.commitmentsPolicy = exactAdd(w.commitmentsPolicy, exactSub(basisAmount, unblended));
+        retain(t, plan.ownerCustomer ?? plan.customer, period, currency, exactSub(basisAmount, unblended), group.lines);
       } else {
-        w.basis = w.basis.plus(basisAmount).minus(unblended);
+        w.basis = exactAdd(w.basis, exactSub(basisAmount, unblended));
       }
       if (price === null) {
-        w.exclusions = w.exclusions.minus(basisAmount);
+        w.exclusions = exactSub(w.exclusions, basisAmount);
         continue;
       }
-      w.pricing = w.pricing.plus(price).minus(basisAmount);
+      w.pricing = exactAdd(w.pricing, exactSub(price, basisAmount));
       const line = draftLine(draft(plan.customer, period), plan.category, plan.invoiceAccount);
-      line.cost = line.cost.plus(unblended);
+      line.cost = exactAdd(line.cost, unblended);
       addPrice(line, currency, price);
       line.rules.add(plan.ruleName);
     }
@@ -183,17 +184,17 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
   for (const pool of t.pools.values()) {
     const charge = pool.baseLines > 0 ? supportCharge(pool.plan, pool.base) : ZERO;
     const w = walk(pool.customer, pool.period);
-    w.support = w.support.plus(charge);
+    w.support = exactAdd(w.support, charge);
     w.currencies.add(pool.currency);
     const account = settings.grain === 'account' && pool.plan.scope === 'account' ? pool.account : null;
     const line = draftLine(draft(pool.customer, pool.period), supportPlanCategory(pool.plan), account);
-    line.cost = line.cost.plus(pool.supportCost);
+    line.cost = exactAdd(line.cost, pool.supportCost);
     addPrice(line, pool.currency, charge);
     line.rules.add(SUPPORT_RULE_NAME);
     const h = hit(SUPPORT_RULE_NAME, null, 'support-plan', SPECIAL_RULE_ORDER[SUPPORT_RULE_NAME]);
     h.lines += pool.supportLines;
-    h.cost = h.cost.plus(pool.supportCost);
-    h.price = h.price.plus(charge);
+    h.cost = exactAdd(h.cost, pool.supportCost);
+    h.price = exactAdd(h.price, charge);
   }
 
   issueTally.report(log, config);
@@ -217,7 +218,7 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
       const next = nextPeriod(period);
       if (inputPeriods.has(next)) {
         const line = draftLine(draft(customer, next), 'Credit brought forward', null);
-        line.invoicePrice = line.invoicePrice.minus(result.carriedForward);
+        line.invoicePrice = exactSub(line.invoicePrice, result.carriedForward);
         line.rules.add(CREDIT_FLOOR_RULE_NAME);
       }
       if (outputPeriods.has(period) && !outputPeriods.has(next)) {
@@ -272,14 +273,14 @@ function supportPool(t: Tallies, plan: SupportPlan, customer: string, account: s
 function retain(t: Tallies, owner: string, period: string, currency: string, amount: Decimal, lines: number): void {
   const key = `${owner}\u0001${period}\u0001${currency}`;
   const entry = t.retained.get(key) ?? { customer: owner, period, currency, amount: ZERO, lines: 0 };
-  entry.amount = entry.amount.plus(amount);
+  entry.amount = exactAdd(entry.amount, amount);
   entry.lines += lines;
   t.retained.set(key, entry);
 }
 
 function carry(t: Tallies, credit: CarriedCredit): void {
   const same = t.carried.find((c) => c.customer === credit.customer && c.fromPeriod === credit.fromPeriod && c.toPeriod === credit.toPeriod && c.category === credit.category && c.currency === credit.currency);
-  if (same) same.amount = same.amount.plus(credit.amount);
+  if (same) same.amount = exactAdd(same.amount, credit.amount);
   else t.carried.push({ ...credit });
 }
 

@@ -1,6 +1,7 @@
 import { codes, linesOf, makeCustomers, makeFx, makeLine, makePriceBook, runLines } from '../../../test/engine/fixtures';
 import { ZERO } from '../money';
 import type { VarianceWalk } from '../reconcile/varianceWalk';
+import { exactSum } from '../exact';
 import type { InvoiceRunResult } from './invoiceTypes';
 
 /** awsBlended + blending = awsUnblended; + changes = preFx; + fx + creditFloor + rounding = invoiced. */
@@ -10,11 +11,11 @@ function expectWalksBalance(result: InvoiceRunResult): void {
 
 function expectWalkBalances(walk: VarianceWalk): void {
   const step = (name: string) => walk.steps.find((s) => s.step === name)?.amount ?? ZERO;
-  expect(step('awsBlended').plus(step('blending')).eq(step('awsUnblended'))).toBe(true);
+  expect(exactSum([step('awsBlended'), step('blending')]).eq(step('awsUnblended'))).toBe(true);
   const changes = ['commitmentsPolicy', 'basis', 'exclusions', 'pricing', 'support', 'credits', 'tax'];
-  expect(changes.reduce((sum, s) => sum.plus(step(s)), step('awsUnblended')).toFixed()).toBe(step('preFx').toFixed());
+  expect(exactSum([step('awsUnblended'), ...changes.map(step)]).toFixed()).toBe(step('preFx').toFixed());
   if (walk.complete) {
-    expect(['fx', 'creditFloor', 'rounding'].reduce((sum, s) => sum.plus(step(s)), step('preFx')).toFixed()).toBe(step('invoiced').toFixed());
+    expect(exactSum(['preFx', 'fx', 'creditFloor', 'rounding'].map(step)).toFixed()).toBe(step('invoiced').toFixed());
   }
 }
 

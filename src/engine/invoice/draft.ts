@@ -1,4 +1,5 @@
 import { ZERO, type Decimal } from '../money';
+import { exactAdd } from '../exact';
 
 /** An invoice line being gathered: cost and precise prices per source currency, before FX. */
 export interface DraftLine {
@@ -30,5 +31,5 @@ export function draftLine(draft: Draft, category: string, account: string | null
 }
 
 export function addPrice(line: DraftLine, currency: string, price: Decimal): void {
-  line.prices.set(currency, (line.prices.get(currency) ?? ZERO).plus(price));
+  line.prices.set(currency, exactAdd(line.prices.get(currency) ?? ZERO, price));
 }

@@ -5,6 +5,7 @@ import type { ChargeKind } from '../kinds';
 import { makeCustomers, makeFx, makeLine, makePriceBook, runLines } from '../../../test/engine/fixtures';
 import { costText } from '../../../test/engine/arbitraries';
 import { invoiceRunToJson } from '../json/invoiceRunToJson';
+import { exactAdd, exactSub, exactSum } from '../exact';
 
 const SERVICES = ['Amazon Elastic Compute Cloud', 'Amazon Simple Storage Service', 'AWS Lambda'];
 const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
@@ -58,11 +59,11 @@ describe('invoice run properties', () => {
     fc.assert(fc.property(fc.array(lineArb, { maxLength: 60 }), settingsArb, (lines, settings) => {
       const result = runLines(lines, { priceBook, customers, fxRates, settings });
       for (const invoice of result.invoices) {
-        const total = invoice.lines.reduce((s, l) => s.plus(l.amount), ZERO);
-        const precise = invoice.lines.reduce((s, l) => s.plus(l.price), ZERO);
+        const total = exactSum(invoice.lines.map((l) => l.amount));
+        const precise = exactSum(invoice.lines.map((l) => l.price));
         expect(total.eq(invoice.total)).toBe(true);
         expect(precise.eq(invoice.preciseTotal)).toBe(true);
-        expect(invoice.residual.eq(invoice.total.minus(roundMoney(invoice.preciseTotal, invoice.currency, settings.rounding)))).toBe(true);
+        expect(invoice.residual.eq(exactSub(invoice.total, roundMoney(invoice.preciseTotal, invoice.currency, settings.rounding)))).toBe(true);
         expect(invoice.total.isNegative() && !invoice.total.isZero()).toBe(false);
         invoice.lines.forEach((l) => expect(l.amount.eq(roundMoney(l.price, invoice.currency, settings.rounding))).toBe(true));
       }
@@ -75,13 +76,13 @@ describe('invoice run properties', () => {
       for (const walk of result.walks) {
         const step = (name: string) => walk.steps.find((s) => s.step === name)!.amount;
         const changes = ['commitmentsPolicy', 'basis', 'exclusions', 'pricing', 'support', 'credits', 'tax'];
-        expect(step('awsBlended').plus(step('blending')).eq(step('awsUnblended'))).toBe(true);
-        expect(changes.reduce((s, c) => s.plus(step(c)), step('awsUnblended')).eq(step('preFx'))).toBe(true);
-        expect(['fx', 'creditFloor', 'rounding'].reduce((s, c) => s.plus(step(c)), step('preFx')).eq(step('invoiced'))).toBe(true);
+        expect(exactAdd(step('awsBlended'), step('blending')).eq(step('awsUnblended'))).toBe(true);
+        expect(exactSum([step('awsUnblended'), ...changes.map(step)]).eq(step('preFx'))).toBe(true);
+        expect(exactSum([step('preFx'), step('fx'), step('creditFloor'), step('rounding')]).eq(step('invoiced'))).toBe(true);
         const invoice = result.invoices.find((i) => i.customer === walk.customer && i.period === walk.period);
         expect(step('invoiced').eq(invoice?.total ?? ZERO)).toBe(true);
       }
-      const accounted = [...result.unblendedAccounted.values()].reduce((s, d) => s.plus(d), ZERO);
+      const accounted = exactSum([...result.unblendedAccounted.values()]);
       expect(accounted.eq(lines.reduce((s, l) => s.plus(new Decimal(l.unblendedCost!)), ZERO))).toBe(true);
     }));
   });

@@ -1,4 +1,5 @@
 import { roundMoney, ZERO, type Decimal } from '../money';
+import { exactAdd, exactSum } from '../exact';
 import type { IssueLog } from '../issues';
 import { lookupFxRate } from '../fx/fxTable';
 import type { Draft } from './draft';
@@ -61,11 +62,11 @@ export function roundInvoice(draft: Draft, currency: string, config: InvoiceRunC
   const lines: InvoiceLine[] = [];
   for (const line of draft.lines.values()) {
     let price = line.invoicePrice;
-    broughtForward = broughtForward.plus(line.invoicePrice);
+    broughtForward = exactAdd(broughtForward, line.invoicePrice);
     for (const [source, sourcePrice] of line.prices) {
       const value = sourcePrice.times(rates.get(source) as Decimal);
-      converted = converted.plus(value);
-      price = price.plus(value);
+      converted = exactAdd(converted, value);
+      price = exactAdd(price, value);
     }
     lines.push({ category: line.category, account: line.account, cost: line.cost, price, amount: roundMoney(price, currency, mode), rules: [...line.rules] });
   }
@@ -82,12 +83,12 @@ export function roundInvoice(draft: Draft, currency: string, config: InvoiceRunC
     total = total.plus(carriedForward);
   }
   lines.sort(compareInvoiceLines);
-  const preciseTotal = lines.reduce((sum, l) => sum.plus(l.price), ZERO);
+  const preciseTotal = exactSum(lines.map((l) => l.price));
   const residual = total.minus(roundMoney(preciseTotal, currency, mode));
   return {
     invoice: { customer: draft.customer, period: draft.period, currency, lines, total: normalizeZero(total), preciseTotal, residual: normalizeZero(residual) },
     converted,
-    creditFloor: broughtForward.plus(carriedForward),
+    creditFloor: exactAdd(broughtForward, carriedForward),
     carriedForward,
   };
 }

@@ -15,9 +15,9 @@ describe('priceRule', () => {
     expect(priceRule('exclude', null, d('100'), d('0'), 'usage')).toBeNull();
   });
 
-  test('priceRule(margin) rounds a quotient that never ends to 16 decimals, half-up', () => {
-    expect(priceRule('margin', v('15%'), d('100'), d('0'), 'usage')!.toFixed()).toBe('117.6470588235294118');
-    expect(priceRule('margin', v('0.25'), d('1'), d('0'), 'usage')!.toFixed()).toBe('1.3333333333333333');
+  test('priceRule(margin) keeps a quotient that never ends to 40 significant digits, half-up', () => {
+    expect(priceRule('margin', v('15%'), d('10'), d('0'), 'usage')!.toFixed()).toBe('11.76470588235294117647058823529411764706');
+    expect(priceRule('margin', v('0.25'), d('1'), d('0'), 'usage')!.toFixed()).toBe('1.333333333333333333333333333333333333333');
   });
 
   test('priceRule(rate) prices an sp-negation line at 0, since its covered line carries the rate', () => {

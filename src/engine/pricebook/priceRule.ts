@@ -6,18 +6,15 @@ import type { PriceMethod } from './priceBook';
  * The price of a basis amount under a method (ENGINE.md §5), exact. Linear in its inputs, so it
  * is applied once to the sum of a group's basis amounts (or usage amounts for `rate`) — ENGINE.md
  * §14. Returns null for `exclude` (not invoiced). `margin` divides, and a quotient such as
- * 100 ÷ 0.85 never ends: it is rounded (half-up) to MARGIN_DECIMALS places, far below any
- * currency's minor unit, so that every later sum and FX product stays exact within the engine's
- * 40 significant digits (a 40-digit quotient would be rounded again, silently, by each of them).
+ * 10 ÷ 0.85 never ends: it keeps decimal.js's 40 significant digits (ENGINE.md: precision 40,
+ * nothing rounded before the rounding step), 11.76470588235294117647058823529411764706. Later
+ * sums are exact (engine/exact.ts); only an FX product of such a quotient is rounded, at 40 digits.
  *
  *   markup 15%  on 100   → 115
  *   margin 20%  on 100   → 125
  *   discount 5% on 100   → 95
  *   rate 0.02   on 1,500 units → 30 (an sp-negation line → 0)
  */
-/** Decimal places kept of a margin quotient (see priceRule). */
-export const MARGIN_DECIMALS = 16;
-
 export function priceRule(
   method: PriceMethod,
   value: Decimal | null,
@@ -29,7 +26,7 @@ export function priceRule(
     case 'markup':
       return basisAmount.times(ONE.plus(value as Decimal));
     case 'margin':
-      return basisAmount.div(ONE.minus(value as Decimal)).toDecimalPlaces(MARGIN_DECIMALS);
+      return basisAmount.div(ONE.minus(value as Decimal));
     case 'discount':
       return basisAmount.times(ONE.minus(value as Decimal));
     case 'rate':

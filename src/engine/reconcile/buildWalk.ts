@@ -1,4 +1,5 @@
 import { ZERO, type Decimal } from '../money';
+import { exactSub } from '../exact';
 import type { RoundedInvoice } from '../invoice/roundInvoice';
 import { preFxOf, type WalkTally } from './walkTally';
 import { WALK_SUBTOTALS, type VarianceWalk, type WalkStepName } from './varianceWalk';
@@ -21,7 +22,7 @@ export function buildWalk(
     steps.push({ step, amount: amount.isZero() ? ZERO : amount, currency: inCurrency, subtotal: WALK_SUBTOTALS.has(step) });
   const preFx = preFxOf(tally);
   push('awsBlended', tally.awsBlended, sourceCurrency);
-  push('blending', tally.awsUnblended.minus(tally.awsBlended), sourceCurrency);
+  push('blending', exactSub(tally.awsUnblended, tally.awsBlended), sourceCurrency);
   push('awsUnblended', tally.awsUnblended, sourceCurrency);
   push('commitmentsPolicy', tally.commitmentsPolicy, sourceCurrency);
   push('basis', tally.basis, sourceCurrency);
@@ -38,9 +39,9 @@ export function buildWalk(
   const creditFloor = invoice === 'nothing-invoiced' ? ZERO : invoice.creditFloor;
   const total = invoice === 'nothing-invoiced' ? ZERO : invoice.invoice.total;
   const precise = invoice === 'nothing-invoiced' ? ZERO : invoice.invoice.preciseTotal;
-  push('fx', converted.minus(preFx), currency);
+  push('fx', exactSub(converted, preFx), currency);
   push('creditFloor', creditFloor, currency);
-  push('rounding', total.minus(precise), currency);
+  push('rounding', exactSub(total, precise), currency);
   push('invoiced', total, currency);
   return { customer: tally.customer, period: tally.period, sourceCurrency, currency, complete: true, steps };
 }

@@ -1,4 +1,5 @@
 import { ZERO, type Decimal } from '../money';
+import { exactSum } from '../exact';
 
 /** The source-currency part of a variance walk, gathered group by group. */
 export interface WalkTally {
@@ -29,5 +30,5 @@ export function emptyWalkTally(customer: string, period: string): WalkTally {
 
 /** awsUnblended plus every change: what lands on the invoice before FX, in the source currency. */
 export function preFxOf(tally: WalkTally): Decimal {
-  return WALK_CHANGES.reduce((sum, step) => sum.plus(tally[step]), tally.awsUnblended);
+  return exactSum([tally.awsUnblended, ...WALK_CHANGES.map((step) => tally[step])]);
 }
