@@ -8,10 +8,22 @@ export function parseJsonObject(text: string | null): Record<string, unknown> | 
   try {
     const value: unknown = JSON.parse(text);
     if (value === null) return null;
-    return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    if (Array.isArray(value)) return objectFromPairs(value);
+    return typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A map some writers spell as a list of `{ key, value }` entries (Parquet MAP's physical form). */
+function objectFromPairs(entries: unknown[]): Record<string, unknown> | undefined {
+  const result: Record<string, unknown> = {};
+  for (const entry of entries) {
+    if (entry === null || typeof entry !== 'object' || !('key' in entry)) return undefined;
+    const { key, value } = entry as { key: unknown; value?: unknown };
+    result[String(key)] = value ?? null;
+  }
+  return result;
 }
 
 /** The values of a JSON object as tag texts (nested values as JSON); blank and null values left out. */
