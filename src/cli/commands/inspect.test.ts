@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import type { CliIo } from '../io';
+import { main } from '../main';
+
+const PUBLIC = path.resolve(__dirname, '../../../../shared/data/public');
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
+
+function fakeIo(): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (text: string) => { io.out += text; },
+    stderr: (text: string) => { io.err += text; },
+    stderrIsTty: false,
+    cwd: process.cwd(),
+  };
+  return io;
+}
+
+describe('rerate inspect', () => {
+  it('main(["inspect", cur1 sample, "--format", "json"]) prints the format, periods, accounts, rows and exact totals', async () => {
+    const io = fakeIo();
+    const file = path.join(PUBLIC, 'cur1-sample-2023-11.csv');
+    const code = await main(['inspect', file, '--format', 'json'], io);
+    expect(code).toBe(0);
+    expect(io.err).toBe('');
+    const json = JSON.parse(io.out);
+    expect(json.issues).toEqual([]);
+    expect(json.files).toHaveLength(1);
+    expect(json.files[0]).toMatchObject({
+      file, format: 'cur1', periods: ['2023-11'], payerAccounts: ['123412340534'], accounts: ['123412340534'],
+      rowsRead: 1281, rowsRated: 1281, rowsSkipped: 0, linesEmitted: 1281, skippedByReason: {},
+      unblendedRead: '1.6823086974', unblendedAccounted: '1.6823086974', checks: [],
+    });
+    expect(json.files[0].unblendedByKind).toMatchObject({ usage: '1.6023086974', tax: '0.08', credit: '0' });
+  });
+
+  it('main(["inspect", DBR that does not reconcile]) exits 1, lists the checks and prints file:line: CODE on stderr', async () => {
+    const io = fakeIo();
+    const file = path.join(FIXTURES, 'dbr/dbr-mismatch-2017-07.csv');
+    const code = await main(['inspect', file, '--format', 'json'], io);
+    expect(code).toBe(1);
+    const json = JSON.parse(io.out);
+    expect(json.files[0]).toMatchObject({ format: 'dbr', rowsRead: 6, rowsRated: 2, rowsSkipped: 0, unblendedRead: '1.02', unblendedAccounted: '1.02' });
+    expect(json.files[0].checks.map((c: { scope: string; basis: string; ok: boolean }) => [c.scope, c.basis, c.ok])).toEqual([
+      ['account', 'unblended', false], ['account', 'blended', false],
+      ['invoice', 'unblended', true], ['invoice', 'blended', true],
+      ['statement', 'unblended', true], ['statement', 'blended', true],
+    ]);
+    expect(json.issues.map((i: { code: string }) => i.code)).toEqual(['CONTROL_TOTAL_MISMATCH', 'CONTROL_TOTAL_MISMATCH']);
+    expect(io.err.split('\n')[0]).toBe(
+      `${file}:5: CONTROL_TOTAL_MISMATCH The AccountTotal row at line 5 of ${file} states unblended cost 1.03 for account 012345678901, but its rows sum to 1.02 (difference -0.01).`,
+    );
+  });
+
+  it('main(["inspect", file]) prints a table for people', async () => {
+    const io = fakeIo();
+    const code = await main(['inspect', path.join(FIXTURES, 'dbr/dbr-2017-05.csv')], io);
+    expect(code).toBe(0);
+    expect(io.out).toContain('  format    dbr\n');
+    expect(io.out).toContain('  accounts  2 (012345678901, 222233334444)\n');
+    expect(io.out).toContain('  rows      17 read, 11 rated, 0 skipped\n');
+    expect(io.out).toContain('  unblended read 421.73, accounted 421.73\n');
+    expect(io.out).toContain('  by kind   usage        2.42730419\n');
+    expect(io.out).toContain('line 18 statement blended: stated 421.61, rows 421.61 ok');
+  });
+
+  it('main(["inspect"]) without files or with a bad --format is bad usage (exit 2)', async () => {
+    const io = fakeIo();
+    expect(await main(['inspect'], io)).toBe(2);
+    expect(await main(['inspect', 'x.csv', '--format', 'xml'], io)).toBe(2);
+    expect(await main(['inspect', 'x.csv', '--bogus'], io)).toBe(2);
+    expect(io.out).toBe('');
+  });
+
+  it('main(["inspect", missing file]) reports the file and exits 1', async () => {
+    const io = fakeIo();
+    expect(await main(['inspect', '/no/such/file.csv', '--format', 'json'], io)).toBe(1);
+    expect(JSON.parse(io.out).issues[0]).toMatchObject({ severity: 'error', message: '/no/such/file.csv does not exist.' });
+  });
+});

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { CHARGE_KINDS } from '../../engine/kinds';
+import { RerateError, type Issue } from '../../engine/issues';
+import { formatGrouped, parseDecimal } from '../../engine/money';
+import { controlToJson, issueToJson, type ControlJson } from '../../formats/controlJson';
+import type { FileControl } from '../../formats/fileControl';
+import { readBilling } from '../../formats/readBilling';
+import { fileSource } from '../fileSource';
+import { exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
+import type { Command } from '../main';
+import { createProgressBar } from '../progress';
+
+const USAGE = `usage: rerate inspect <files...> [--format json|table]
+
+Reads each billing file (DBR, monthly report, CUR 1.0/2.0, FOCUS; CSV, .gz, .zip, Parquet) and prints
+its format, periods, payer and accounts, rows read/rated/skipped, unblended cost by kind and the
+control totals. Issues go to stderr as file:line: CODE message. Exit 1 when there are errors.
+
+options:
+  --format json|table   output format (default table)`;
+
+export const inspectCommand: Command = {
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { format: { type: 'string', default: 'table' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const format = values.format;
+    if (format !== 'json' && format !== 'table') throw new UsageError(`--format must be json or table, not "${format}"`);
+    if (positionals.length === 0) throw new UsageError('give at least one billing file');
+
+    const controls: FileControl[] = [];
+    const issues: Issue[] = [];
+    for (const path of positionals) {
+      const progress = createProgressBar(io, path);
+      try {
+        const read = await readBilling(fileSource(path), () => undefined, {
+          onProgress: ({ bytesRead, bytesTotal }) => progress.update(bytesRead, bytesTotal),
+        });
+        controls.push(...read.controls);
+        issues.push(...read.issues);
+      } catch (error) {
+        if (!(error instanceof RerateError)) throw error;
+        issues.push({ code: error.code, severity: 'error', message: error.message, ...(error.source ? { source: error.source } : {}) });
+      } finally {
+        progress.finish();
+      }
+    }
+
+    const files = controls.map(controlToJson);
+    if (format === 'json') {
+      io.stdout(`${JSON.stringify({ files, issues: issues.map(issueToJson) }, null, 2)}\n`);
+    } else {
+      io.stdout(files.map(renderTable).join('\n'));
+    }
+    printIssues(io, issues);
+    return exitCodeFor(issues);
+  },
+};
+
+/** A person's view of one file's controls; figures grouped by thousands, exact. */
+function renderTable(file: ControlJson): string {
+  const money = (text: string) => formatGrouped(parseDecimal(text), decimalsOf(text));
+  const count = (n: number) => n.toLocaleString('en-US');
+  const rows: [string, string][] = [
+    ['format', file.format ?? 'unknown'],
+    ['periods', file.periods.join(', ') || '-'],
+    ['payers', file.payerAccounts.join(', ') || '-'],
+    ['accounts', `${count(file.accounts.length)}${file.accounts.length > 0 && file.accounts.length <= 10 ? ` (${file.accounts.join(', ')})` : ''}`],
+    ['rows', `${count(file.rowsRead)} read, ${count(file.rowsRated)} rated, ${count(file.rowsSkipped)} skipped`],
+  ];
+  const reasons = Object.entries(file.skippedByReason);
+  if (reasons.length > 0) rows.push(['skipped', reasons.map(([reason, n]) => `${reason} ${count(n)}`).join(', ')]);
+  const same = file.unblendedRead === file.unblendedAccounted || parseDecimal(file.unblendedRead).eq(parseDecimal(file.unblendedAccounted));
+  rows.push(['unblended', `read ${money(file.unblendedRead)}, accounted ${money(file.unblendedAccounted)}${same ? '' : '  MISMATCH'}`]);
+  let first = true;
+  for (const kind of CHARGE_KINDS) {
+    const amount = file.unblendedByKind[kind];
+    if (kind === 'total' || parseDecimal(amount).isZero()) continue;
+    rows.push([first ? 'by kind' : '', `${kind.padEnd(12)} ${money(amount)}`]);
+    first = false;
+  }
+  file.checks.forEach((check, index) => {
+    const what = check.scope === 'statement' ? 'statement' : `${check.scope} ${check.key}`;
+    const verdict = check.ok ? 'ok' : `MISMATCH by ${check.difference}`;
+    rows.push([index === 0 ? 'checks' : '', `line ${check.line} ${what} ${check.basis}: stated ${money(check.stated)}, rows ${money(check.summed)} ${verdict}`]);
+  });
+  return `${file.file}\n${rows.map(([label, value]) => `  ${label.padEnd(10)}${value}`).join('\n')}\n`;
+}
+
+function decimalsOf(text: string): number {
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
+}

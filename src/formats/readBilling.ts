@@ -1,0 +1,43 @@
+import { IssueLog, type Issue } from '../engine/issues';
+import type { BillingFormat, BillingLine } from '../engine/line';
+import { BillingSink } from './billingSink';
+import { emptyControl, mergeControls, type FileControl } from './fileControl';
+import { readTables } from './readTables';
+import type { ByteSource, ReadOptions } from './source';
+
+export interface BillingRead {
+  /** The detected format (the first table's when a zip mixes formats); null when none was. */
+  format: BillingFormat | null;
+  issues: Issue[];
+  /** The whole file's control totals (a zip's tables added up), named after the source. */
+  control: FileControl;
+  /** One FileControl per table read: one for a plain file, one per CSV inside a zip. */
+  controls: FileControl[];
+}
+
+/**
+ * Reads one billing file — CSV, gzip, zip of CSVs or Parquet, in any format FORMATS.md lists —
+ * and hands every BillingLine to `onLine` as it is read, streaming. It never stops at a bad row:
+ * problems come back as issues, and the control totals say what was read, emitted and skipped.
+ */
+export async function readBilling(source: ByteSource, onLine: (line: BillingLine) => void, options?: ReadOptions): Promise<BillingRead> {
+  const issues = new IssueLog();
+  const sinks: BillingSink[] = [];
+  const read = await readTables(
+    source,
+    (tableName) => {
+      const sink = new BillingSink(tableName, onLine, issues);
+      sinks.push(sink);
+      return sink;
+    },
+    options,
+  );
+  // Container problems (empty, truncated, size limit) first: they explain what follows.
+  const all = new IssueLog();
+  all.addAll(read.issues);
+  const controls = sinks.map((sink) => sink.finish());
+  all.addAll(issues.issues);
+  const format = sinks.find((sink) => sink.format !== null)?.format ?? null;
+  const control = controls.length === 0 ? emptyControl(source.name) : mergeControls(source.name, controls);
+  return { format, issues: all.issues, control, controls };
+}
