@@ -82,22 +82,24 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
     return { issues, tables };
   }
 
-  // Compressed: count what comes out, to stop a decompression bomb.
+  // Compressed: count what comes out, to stop a decompression bomb at the limit exactly, and
+  // check for an abort here too (a small compressed input is consumed long before its output).
   let decompressed = 0;
-  const count = (table: string, bytes: Uint8Array): void => {
-    decompressed += bytes.byteLength;
-    if (decompressed > limit) {
-      throw new ContainerError('limit', `${table} decompresses to more than ${limit.toLocaleString('en-US')} bytes`);
+  const feed = (reader: CsvTableReader, bytes: Uint8Array): void => {
+    options.signal?.throwIfAborted();
+    if (decompressed + bytes.byteLength > limit) {
+      reader.push(bytes.subarray(0, Math.max(0, limit - decompressed)));
+      decompressed = limit;
+      throw new ContainerError('limit', `${reader.name} decompresses to more than ${limit.toLocaleString('en-US')} bytes`);
     }
+    decompressed += bytes.byteLength;
+    reader.push(bytes);
   };
 
   if (kind === 'gzip') {
     const reader = new CsvTableReader(source.name, sinks(source.name));
     try {
-      for await (const bytes of gunzipChunks(chunks, options.gunzip)) {
-        count(source.name, bytes);
-        reader.push(bytes);
-      }
+      for await (const bytes of gunzipChunks(chunks, options.gunzip)) feed(reader, bytes);
       finishTable(reader, reader.finish(), tables, issues);
     } catch (error) {
       if (!(error instanceof ContainerError)) throw error;
@@ -118,8 +120,7 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
       opened++;
       return {
         push(bytes) {
-          count(name, bytes);
-          reader.push(bytes);
+          feed(reader, bytes);
         },
         end() {
           current = null;

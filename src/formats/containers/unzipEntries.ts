@@ -54,7 +54,12 @@ export async function unzipEntries(input: AsyncIterable<Uint8Array>, open: (name
     } catch (error) {
       if (failure === null) failure = error;
     }
-    if (failure !== null) throw asContainerError(failure);
+    if (failure === null) return;
+    // At the end, with an entry still open, fflate says "invalid zip data": the archive is cut.
+    if (final && current !== null && typeof (failure as { code?: unknown }).code === 'number') {
+      throw new ContainerError('truncated', `the archive ends inside ${(current as { name: string }).name}`);
+    }
+    throw asContainerError(failure);
   };
 
   for await (const chunk of input) {
