@@ -109,3 +109,30 @@ console.log(`  load tables   ${loadSeconds.toFixed(2).padStart(6)} s  ${format(R
 console.log(`  allocate      ${first.seconds.toFixed(2).padStart(6)} s  ${format(ROWS / first.seconds).padStart(9)} rows/s  (first run, CPU ${first.cpuSeconds.toFixed(2)} s; warm ${warm.toFixed(2)} s)`);
 console.log(`  total         ${(loadSeconds + first.seconds).toFixed(2).padStart(6)} s  peak RSS ${peakRssMb.toFixed(0)} MB (${(rssBefore / 1048576).toFixed(0)} MB before loading: the generated input tables)`);
 console.log(`  instance-hours covered ${format(covered)}, on demand ${format(onDemand)}; targets: allocate < 2 s, < 300 MB`);
+
+// Savings Plans, for information (no target): the same rows priced per unit against 200 plans.
+const { allocateSavingsPlans, loadSpUsage, loadSavingsPlans } = require(compiled);
+const spUsage = loadSpUsage({
+  source: 'bench-sp-usage.csv',
+  header: ['Hour', 'Account', 'Usage', 'InstanceFamily', 'Region', 'Quantity', 'OnDemandRate', 'SpRate'],
+  rows: usageTable.rows.map((row) => {
+    const [hour, account, type, , , , region, quantity] = row.values;
+    const fargate = random() < 0.2;
+    return { line: row.line, values: [hour, account, fargate ? 'Fargate vCPU-hours' : type, fargate ? '' : type.split('.')[0], region, quantity, pick(['0.096', '0.192', '0.34', '0.04048']), pick(['0.06', '0.12', '0.2', '0.02833'])] };
+  }),
+});
+const spPlans = loadSavingsPlans({
+  source: 'bench-plans.csv',
+  header: ['Plan', 'Owner', 'Type', 'Commitment', 'InstanceFamily', 'Region'],
+  rows: Array.from({ length: 200 }, (_, i) => {
+    const compute = random() < 0.5;
+    return { line: i + 2, values: [`sp-${i + 1}`, pick(accounts), compute ? 'compute' : 'ec2-instance', pick(['0.05', '0.1', '0.2']), compute ? '' : pick(types).split('.')[0], compute ? '' : pick(regions)] };
+  }),
+});
+const spCpu = process.cpuUsage();
+started = process.hrtime.bigint();
+const sp = allocateSavingsPlans(spUsage.result, spPlans.result);
+const spSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+const spCpuUsed = process.cpuUsage(spCpu);
+console.log(`SP allocation (information, no target): ${format(ROWS)} rows, ${HOURS} buckets, 200 plans (${sp.issues.length} issues)`);
+console.log(`  allocate      ${spSeconds.toFixed(2).padStart(6)} s  ${format(ROWS / spSeconds).padStart(9)} rows/s  (CPU ${((spCpuUsed.user + spCpuUsed.system) / 1e6).toFixed(2)} s); cost ${sp.result.totals.cost.toFixed(2)} vs ${sp.result.totals.onDemandCost.toFixed(2)} on demand`);

@@ -103,6 +103,16 @@ describe('allocateSavingsPlans', () => {
     expect(plain(result).plans).toEqual([['sp', '4', '2']]);
   });
 
+  test('allocateSavingsPlans breaks a tie in savings and rate by account id, even between different rate pairs', () => {
+    // 4.00 / 4.00 and 0 / 4.00 both save 0 % at rate 4: the lower account id (row 2) goes first.
+    const rows = [
+      row('a', '2', '4', '4', { account: '333333333333' }),
+      row('b', '1.25', '0', '4', { account: OTHER }),
+    ];
+    const { result } = allocateSavingsPlans(rows, [plan('sp', '0.5', { owner: '999999999999' })]);
+    expect(plain(result).usage.map((u) => [u[0], u[1], u[6]])).toEqual([[1, '0', ''], [2, '0.125', 'sp']]);
+  });
+
   test('allocateSavingsPlans leaves rows without a Savings Plan rate on demand', () => {
     const { result } = allocateSavingsPlans([row('RDS', '1', '2', null)], [plan('sp', '5')]);
     expect(plain(result).usage).toEqual([[1, '0', '0', '0', '1', '2', '']]);
