@@ -1,14 +1,20 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import type { Issue } from '../../engine/issues';
+import type { BillingLine } from '../../engine/line';
+import type { FileControl } from '../fileControl';
 import { mapCsv } from '../../../test/formats/feedCsv';
+import { readFixture } from '../../../test/formats/readFixture';
 
-const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/cur2/cur2-2023-12.csv');
 
 describe('CurMapper', () => {
-  const { lines, control, issues } = mapCsv('cur2-2023-12.csv', fs.readFileSync(FIXTURE, 'utf8'));
+  let lines: BillingLine[];
+  let control: FileControl;
+  let issues: Issue[];
+  beforeAll(async () => {
+    ({ lines, control, issues } = await readFixture('cur2/cur2-2023-12.csv'));
+  });
 
   it('maps every CUR 2.0 line item type to its kind and amortized cost', () => {
-    expect(issues.issues).toEqual([]);
+    expect(issues).toEqual([]);
     expect(lines.map((l) => [l.kind, l.unblendedCost, l.amortizedCost])).toEqual([
       ['usage', '0.96', '0.96'],
       ['ri-covered', '0', '43.2'],

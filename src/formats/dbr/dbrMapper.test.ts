@@ -1,13 +1,18 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import type { Issue } from '../../engine/issues';
+import type { BillingLine } from '../../engine/line';
+import type { FileControl } from '../fileControl';
 import { mapCsv } from '../../../test/formats/feedCsv';
+import { readFixture } from '../../../test/formats/readFixture';
 
-const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/dbr');
-const readFixture = (name: string) => mapCsv(name, fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 
 describe('DbrMapper', () => {
-  const { lines, control, issues } = readFixture('dbr-2017-05.csv');
-  const byLine = (n: number) => lines.find((l) => l.source.line === n)!;
+  let lines: BillingLine[];
+  let control: FileControl;
+  let issues: Issue[];
+  beforeAll(async () => {
+    ({ lines, control, issues } = await readFixture('dbr/dbr-2017-05.csv'));
+  });
+  const byLine = (n: number): BillingLine => lines.find((l) => l.source.line === n) as BillingLine;
 
   it('maps a consolidated DBR row by row with the kinds of FORMATS.md', () => {
     expect(lines.map((l) => [l.source.line, l.kind])).toEqual([
@@ -15,7 +20,7 @@ describe('DbrMapper', () => {
       [9, 'tax'], [10, 'credit'], [11, 'refund'], [12, 'usage'], [13, 'rounding'], [14, 'rounding'],
       [15, 'total'], [16, 'total'], [17, 'total'], [18, 'total'],
     ]);
-    expect(issues.issues).toEqual([]);
+    expect(issues).toEqual([]);
   });
 
   it('derives product code, region, instance type, period and invoice from a DBR row', () => {
@@ -60,9 +65,9 @@ describe('DbrMapper', () => {
     });
   });
 
-  it('reads a standalone account DBR (Rate, Cost) with Cost as both unblended and blended', () => {
-    const standalone = readFixture('dbr-standalone-2017-06.csv');
-    expect(standalone.issues.issues).toEqual([]);
+  it('reads a standalone account DBR (Rate, Cost) with Cost as both unblended and blended', async () => {
+    const standalone = await readFixture('dbr/dbr-standalone-2017-06.csv');
+    expect(standalone.issues).toEqual([]);
     expect(standalone.lines[0]).toMatchObject({
       period: '2017-06', payerAccount: '000011112222', account: '000011112222', invoiceId: null,
       region: 'ap-south-1', instanceType: 't3.small', unblendedCost: '2.24', blendedCost: '2.24',
@@ -76,9 +81,9 @@ describe('DbrMapper', () => {
     expect(standalone.control.unblendedRead).toBe('2.27');
   });
 
-  it('reports CONTROL_TOTAL_MISMATCH naming both figures and the line of a total row that does not reconcile', () => {
-    const bad = readFixture('dbr-mismatch-2017-07.csv');
-    expect(bad.issues.issues).toEqual([
+  it('reports CONTROL_TOTAL_MISMATCH naming both figures and the line of a total row that does not reconcile', async () => {
+    const bad = await readFixture('dbr/dbr-mismatch-2017-07.csv');
+    expect(bad.issues).toEqual([
       {
         code: 'CONTROL_TOTAL_MISMATCH', severity: 'error', count: 1, source: { file: 'dbr-mismatch-2017-07.csv', line: 5 },
         message: 'The AccountTotal row at line 5 of dbr-mismatch-2017-07.csv states unblended cost 1.03 for account 012345678901, but its rows sum to 1.02 (difference -0.01).',

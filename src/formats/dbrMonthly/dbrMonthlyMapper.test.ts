@@ -1,11 +1,16 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { mapCsv } from '../../../test/formats/feedCsv';
+import type { Issue } from '../../engine/issues';
+import type { BillingLine } from '../../engine/line';
+import type { FileControl } from '../fileControl';
+import { readFixture } from '../../../test/formats/readFixture';
 
-const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/dbr/monthly-2016-01.csv');
 
 describe('DbrMonthlyMapper', () => {
-  const { lines, control, issues } = mapCsv('monthly-2016-01.csv', fs.readFileSync(FIXTURE, 'utf8'));
+  let lines: BillingLine[];
+  let control: FileControl;
+  let issues: Issue[];
+  beforeAll(async () => {
+    ({ lines, control, issues } = await readFixture('dbr/monthly-2016-01.csv'));
+  });
 
   it('splits Credits and TaxAmount into credit and tax lines of the same source row', () => {
     expect(lines.map((l) => [l.source.line, l.kind, l.unblendedCost])).toEqual([
@@ -27,7 +32,7 @@ describe('DbrMonthlyMapper', () => {
   });
 
   it('skips the EstimatedDisclaimer row with an info issue and accounts for every cost', () => {
-    expect(issues.issues.map((i) => [i.code, i.severity, i.source?.line])).toEqual([['SKIPPED_ROW', 'info', 8]]);
+    expect(issues.map((i) => [i.code, i.severity, i.source?.line])).toEqual([['SKIPPED_ROW', 'info', 8]]);
     expect(control).toMatchObject({
       rowsRead: 7, linesEmitted: 9, rowsSkipped: 1, skippedByReason: { EstimatedDisclaimer: 1 }, accounts: ['012345678901', '999988887777'],
       unblendedRead: '205.05', unblendedAccounted: '205.05', checks: [],

@@ -1,14 +1,19 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { mapCsv } from '../../../test/formats/feedCsv';
+import type { Issue } from '../../engine/issues';
+import type { BillingLine } from '../../engine/line';
+import type { FileControl } from '../fileControl';
+import { readFixture } from '../../../test/formats/readFixture';
 
-const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/focus/focus-1.2-2025-01.csv');
 
 describe('FocusMapper', () => {
-  const { lines, control, issues } = mapCsv('focus-1.2-2025-01.csv', fs.readFileSync(FIXTURE, 'utf8'));
+  let lines: BillingLine[];
+  let control: FileControl;
+  let issues: Issue[];
+  beforeAll(async () => {
+    ({ lines, control, issues } = await readFixture('focus/focus-1.2-2025-01.csv'));
+  });
 
   it('maps charge categories, commitment status and frequency (any case) to kinds', () => {
-    expect(issues.issues).toEqual([]);
+    expect(issues).toEqual([]);
     expect(lines.map((l) => [l.kind, l.unblendedCost, l.amortizedCost])).toEqual([
       ['usage', '0.96', '0.96'],
       ['sp-covered', '0', '0.6'],
