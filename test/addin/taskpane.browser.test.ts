@@ -93,6 +93,8 @@ describeInChromium('task pane in headless Chromium', () => {
   test('picking the public CUR and FOCUS samples shows their formats, rows and Σ unblended', async () => {
     const { page, external, errors } = await visit('Excel');
     await page.getByRole('button', { name: 'Choose files…' }).waitFor();
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
     await page.setInputFiles('input[type=file]', [join(PUBLIC_DATA, 'cur1-sample-2023-11.csv'), join(PUBLIC_DATA, 'focus-1.0-sample.csv')]);
     const summaries = page.getByTestId('file-summary');
     await summaries.nth(1).waitFor({ timeout: 60_000 });
@@ -107,6 +109,8 @@ describeInChromium('task pane in headless Chromium', () => {
       unblended: article.querySelector('[data-fact="Σ unblended"]')?.textContent,
     })));
     await expect(page.getByRole('button', { name: 'Choose files…' }).isEnabled()).resolves.toBe(true);
+    // Parsed off the UI thread, in the import worker's own bundle.
+    expect(workers).toEqual(['/importWorker.js']);
     expect(facts).toEqual([
       { file: 'cur1-sample-2023-11.csv', format: 'cur1', periods: '2023-11', rows: '1,281', unblended: '1.6823086974' },
       { file: 'focus-1.0-sample.csv', format: 'focus', periods: '2024-09, 2024-10', rows: '1,000', unblended: '20.52022672899' },
