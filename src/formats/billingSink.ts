@@ -22,7 +22,7 @@ export class BillingSink implements RecordSink {
 
   constructor(
     readonly file: string,
-    onLine: (line: BillingLine) => void,
+    onLine: ((line: BillingLine) => void) | null,
     private readonly issues: IssueLog,
   ) {
     const tally = new ControlTally(file);
@@ -31,10 +31,14 @@ export class BillingSink implements RecordSink {
       file,
       tally,
       issues,
-      emit(line) {
-        tally.count(line);
-        onLine(line);
-      },
+      emit:
+        onLine === null
+          ? (line) => tally.count(line)
+          : (line) => {
+              tally.count(line);
+              onLine(line);
+            },
+      wantsLines: onLine !== null,
     };
   }
 

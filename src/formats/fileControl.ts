@@ -107,22 +107,27 @@ export class ControlTally {
 
   /** Counts an emitted line. */
   count(line: BillingLine): void {
+    this.countParts(line.kind, line.unblendedCost, line.period, line.payerAccount, line.account);
+  }
+
+  /** Counts a line from the parts the control totals need, for a read that builds no line objects. */
+  countParts(kindName: ChargeKind, unblendedCost: string | null, period: string, payerAccount: string | null, account: string | null): void {
     this.linesEmitted += 1;
-    const kind = this.kinds.get(line.kind) as { lines: number; cost: DecimalTotal };
+    const kind = this.kinds.get(kindName) as { lines: number; cost: DecimalTotal };
     kind.lines += 1;
-    if (line.unblendedCost !== null) kind.cost.add(line.unblendedCost);
+    if (unblendedCost !== null) kind.cost.add(unblendedCost);
     // Most rows repeat the previous row's period and accounts: skip the Set look-ups then.
-    if (line.period !== this.lastPeriod) {
-      this.lastPeriod = line.period;
-      if (line.period) this.periods.add(line.period);
+    if (period !== this.lastPeriod) {
+      this.lastPeriod = period;
+      if (period) this.periods.add(period);
     }
-    if (line.payerAccount !== this.lastPayer) {
-      this.lastPayer = line.payerAccount;
-      if (line.payerAccount !== null) this.payers.add(line.payerAccount);
+    if (payerAccount !== this.lastPayer) {
+      this.lastPayer = payerAccount;
+      if (payerAccount !== null) this.payers.add(payerAccount);
     }
-    if (line.account !== this.lastAccount) {
-      this.lastAccount = line.account;
-      if (line.account !== null) this.accounts.add(line.account);
+    if (account !== this.lastAccount) {
+      this.lastAccount = account;
+      if (account !== null) this.accounts.add(account);
     }
   }
 

@@ -11,6 +11,11 @@ export interface MapperContext {
   issues: IssueLog;
   /** Hands a line to the caller and counts it. */
   emit(line: BillingLine): void;
+  /**
+   * False when nobody takes the lines (`rerate inspect`): a mapper may then count a row's parts
+   * with `tally.countParts` instead of building its BillingLine. Validation and issues stay the same.
+   */
+  wantsLines: boolean;
 }
 
 /** Maps one billing table's records to BillingLines; made by readBilling once the header is known. */

@@ -19,8 +19,10 @@ export interface BillingRead {
  * Reads one billing file — CSV, gzip, zip of CSVs or Parquet, in any format FORMATS.md lists —
  * and hands every BillingLine to `onLine` as it is read, streaming. It never stops at a bad row:
  * problems come back as issues, and the control totals say what was read, emitted and skipped.
+ * With `onLine` null only the control totals are wanted (`rerate inspect`): the same rows are
+ * validated and counted, but line objects are not built where a mapper can avoid it.
  */
-export async function readBilling(source: ByteSource, onLine: (line: BillingLine) => void, options?: ReadOptions): Promise<BillingRead> {
+export async function readBilling(source: ByteSource, onLine: ((line: BillingLine) => void) | null, options?: ReadOptions): Promise<BillingRead> {
   const issues = new IssueLog();
   const sinks: BillingSink[] = [];
   const read = await readTables(

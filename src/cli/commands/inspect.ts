@@ -37,7 +37,7 @@ export const inspectCommand: Command = {
     for (const path of positionals) {
       const progress = createProgressBar(io, path);
       try {
-        const read = await readBilling(fileSource(path), () => undefined, {
+        const read = await readBilling(fileSource(path), null, {
           onProgress: ({ bytesRead, bytesTotal }) => progress.update(bytesRead, bytesTotal),
         });
         controls.push(...read.controls);

@@ -81,6 +81,11 @@ export class FocusMapper extends MapperBase implements FormatMapper {
     const productCode = this.textOrNull(fields, col.serviceCode) ?? service;
     const commitmentArn = this.textOrNull(fields, col.commitmentId);
     const kind = this.kindOf(fields, line, commitmentArn, provider, service, productCode);
+    if (!this.context.wantsLines) {
+      this.tagsOf(fields, line);
+      this.context.tally.countParts(kind, billed, period as string, this.textOrNull(fields, col.payer), this.textOrNull(fields, col.account));
+      return;
+    }
     const result: BillingLine = {
       source: { file: this.context.file, line },
       format: 'focus',

@@ -1,0 +1,26 @@
+import * as path from 'node:path';
+import { fileSource } from '../../src/cli/fileSource';
+import { readBilling } from '../../src/formats/readBilling';
+import { FIXTURES } from './readFixture';
+
+const PUBLIC = path.resolve(__dirname, '../../../shared/data/public');
+const FILES = [
+  path.join(PUBLIC, 'cur1-sample-2023-11.csv'),
+  path.join(PUBLIC, 'focus-1.0-sample.csv'),
+  path.join(FIXTURES, 'cur2/cur2-2023-12.csv'),
+  path.join(FIXTURES, 'focus/focus-1.2-2025-01.csv'),
+  path.join(FIXTURES, 'dbr/dbr-2017-05.csv'),
+  path.join(FIXTURES, 'dbr/dbr-mismatch-2017-07.csv'),
+  path.join(FIXTURES, 'dbr/monthly-2016-01.csv'),
+];
+
+describe('readBilling(source, null)', () => {
+  it.each(FILES.map((f) => [path.basename(f), f]))('readBilling(%s, null) gives the same controls and issues as building every line', async (_name, file) => {
+    let lines = 0;
+    const full = await readBilling(fileSource(file), () => { lines += 1; });
+    const countOnly = await readBilling(fileSource(file), null);
+    expect(countOnly.control).toEqual(full.control);
+    expect(countOnly.issues).toEqual(full.issues);
+    expect(full.control.linesEmitted).toBe(lines);
+  });
+});
