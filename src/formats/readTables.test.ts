@@ -128,7 +128,7 @@ describe('readTables', () => {
       'reports/a.csv': strToU8('x,y\n1,2\n'),
       'notes.txt': strToU8('hello'),
       '__MACOSX/reports/._a.csv': strToU8('junk'),
-      'B.CSV': strToU8('q\n7\n8\n'),
+      'B.CSV': [strToU8('q\n7\n8\n'), { level: 0 }], // stored, not deflated
     });
     const { events, opened, issues, tables } = await read(bytesSource('dbr.csv.zip', zip, 11));
     expect(issues).toEqual([]);
