@@ -31,6 +31,11 @@ async function scan(chunks: string[], want?: (names: string[]) => number[]) {
 }
 
 describe('scanCsv', () => {
+  it('scanCsv(texts, sink) follows the worked example of its doc comment', async () => {
+    const { events } = await scan(['\uFEFFid,cost,note\r\n1,0.5,"a, ""b""\nc"\r\n', '2,1E-9,x'], () => [1, 0]);
+    expect(events).toEqual([['header', ['id', 'cost', 'note'], 1], ['row', ['0.5', '1'], 2], ['row', ['1E-9', '2'], 4]]);
+  });
+
   it('scanCsv(texts, sink) removes the BOM from the first header name', async () => {
     const { events } = await scan(['\uFEFFid,cost\n1,2\n']);
     expect(events).toEqual([['header', ['id', 'cost'], 1], ['row', ['1', '2'], 2]]);
