@@ -10,7 +10,8 @@ const MAX_INTEGER_DIGITS = 15;
  * (`-12.3456789012`): the whole and fractional parts are summed as JavaScript integers while they
  * are below 2^52 — where every integer is exact — and moved into an `ExactSum` before they could
  * grow past it. Anything else (exponent form, more than 15 digits on either side) goes straight to
- * the `ExactSum`. The result is the exact decimal sum, to the last digit.
+ * the `ExactSum`. Exponent forms (`2.0777E-6`, common in CURs) take the fast path when their
+ * digits and scale fit. The result is the exact decimal sum, to the last digit.
  *
  * Example: adding "1.25" and "-0.005": scale grows 2 → 3, fraction 250 → 250 − 5 = 245 (10^-3),
  * whole 1 + 0; total 1 + 0.245 = 1.245.
@@ -25,6 +26,11 @@ export class FastExactSum {
   add(text: string): void {
     const negative = text.charCodeAt(0) === 45; // '-'
     const start = negative || text.charCodeAt(0) === 43 ? 1 : 0; // '+'
+    const e = exponentAt(text);
+    if (e >= 0) {
+      this.addExponent(text, start, e, negative);
+      return;
+    }
     const dot = text.indexOf('.');
     const end = text.length;
     const wholeDigits = (dot < 0 ? end : dot) - start;
@@ -34,7 +40,31 @@ export class FastExactSum {
       return;
     }
     const wholeValue = wholeDigits === 0 ? 0 : Number(text.slice(start, dot < 0 ? end : dot));
-    let fractionValue = fractionDigits === 0 ? 0 : Number(text.slice(dot + 1));
+    const fractionValue = fractionDigits === 0 ? 0 : Number(text.slice(dot + 1));
+    this.addParts(wholeValue, fractionValue, fractionDigits, negative);
+  }
+
+  /**
+   * `2.0777E-6` as the integer 20777 at scale 10: split into whole and fraction exactly with
+   * integer arithmetic (below 2^53), else left to the ExactSum.
+   */
+  private addExponent(text: string, start: number, e: number, negative: boolean): void {
+    const exponent = Number(text.slice(e + 1));
+    const mantissa = text.slice(start, e);
+    const dot = mantissa.indexOf('.');
+    const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+    const scale = (dot < 0 ? 0 : mantissa.length - dot - 1) - exponent;
+    if (!Number.isInteger(exponent) || digits.length > MAX_INTEGER_DIGITS || scale < 0 || scale > MAX_FRACTION || !DIGITS.test(digits)) {
+      this.spill.add(text);
+      return;
+    }
+    const units = Number(digits);
+    const fractionValue = units % POW10[scale];
+    this.addParts((units - fractionValue) / POW10[scale], fractionValue, scale, negative);
+  }
+
+  /** Adds whole + fraction × 10^-fractionDigits (both exact non-negative integers). */
+  private addParts(wholeValue: number, fractionValue: number, fractionDigits: number, negative: boolean): void {
     if (fractionDigits > this.scale) {
       const factor = POW10[fractionDigits - this.scale];
       if (Math.abs(this.fraction) * factor >= LIMIT) this.flush();
@@ -67,6 +97,12 @@ export class FastExactSum {
 }
 
 const PLAIN = /^[+-]?\d*\.?\d*$/;
+const DIGITS = /^\d+$/;
+
+function exponentAt(text: string): number {
+  const lower = text.indexOf('e');
+  return lower >= 0 ? lower : text.indexOf('E');
+}
 
 /** An exact integer number of 10^-scale units as decimal text: (−245, 3) → "-0.245". */
 function scaledText(units: number, scale: number): string {

@@ -34,14 +34,16 @@ export class LineGroup {
   }
 
   /**
-   * True when `line` belongs here: every field the plan depends on agrees (usage type and account
-   * were matched by the caller's maps). The commitment owner matters only under owner-only.
+   * True when `line` belongs here: every field the plan depends on agrees (the caller's hash only
+   * narrows the search). The commitment owner matters only under owner-only.
    */
   fits(line: BillingLine, ownerOnly: boolean): boolean {
     const s = this.sample;
-    return line.operation === s.operation && line.productCode === s.productCode && line.kind === s.kind && line.period === s.period
-      && line.region === s.region && line.billingEntity === s.billingEntity && line.currency === s.currency
-      && line.service === s.service && line.provider === s.provider && (!ownerOnly || line.commitmentOwner === s.commitmentOwner);
+    // Cheap, discriminating fields first (kind is one of the readers' constant strings).
+    return line.kind === s.kind && line.period === s.period && line.productCode === s.productCode && line.region === s.region
+      && line.usageType === s.usageType && line.account === s.account && line.operation === s.operation
+      && line.billingEntity === s.billingEntity && line.currency === s.currency && line.service === s.service
+      && line.provider === s.provider && (!ownerOnly || line.commitmentOwner === s.commitmentOwner);
   }
 
   add(line: BillingLine): void {
