@@ -56,3 +56,5 @@ export { invoiceRunToJson, issueToJson } from './json/invoiceRunToJson';
 export type { ControlRow } from './json/invoiceRunToJson';
 export { walksToJson } from './json/walksToJson';
 export { formatPrecise, formatAmount, PRECISE_MIN_DECIMALS } from './json/formatPrecise';
+
+export * from './commitments';

@@ -1,4 +1,4 @@
-import { FastExactSum as ExactSum } from './fastExactSum';
+import { FastExactSum as ExactSum } from '../money';
 import type { BillingLine, SourceRef } from '../line';
 import type { LinePlan } from './planLine';
 

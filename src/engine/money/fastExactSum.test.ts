@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ExactSum } from '../money';
+import { ExactSum } from '.';
 import { FastExactSum } from './fastExactSum';
 import { decimalText, exponentText } from '../../../test/engine/arbitraries';
 

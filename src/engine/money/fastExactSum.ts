@@ -1,4 +1,6 @@
-import { ExactSum, type Decimal } from '../money';
+import { ExactSum } from './exactSum';
+import type { Decimal } from './decimal';
+import { formatDecimal } from './format';
 
 const LIMIT = 2 ** 52;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -90,9 +92,21 @@ export class FastExactSum {
     this.fraction = 0;
   }
 
+  /** Adds another sum exactly. */
+  addSum(other: FastExactSum): void {
+    other.flush();
+    this.flush();
+    this.spill.add(other.spill.toText());
+  }
+
   toDecimal(): Decimal {
     this.flush();
     return this.spill.toDecimal();
+  }
+
+  /** The exact sum in plain notation without trailing zeros (`0.3000000018`, `0`). */
+  toText(): string {
+    return formatDecimal(this.toDecimal());
   }
 }
 
