@@ -21,6 +21,17 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Thrown when a command cannot go on (an unreadable table or billing file): main prints the
+ * issues and exits 1, so a missing price book never silently invoices at cost.
+ */
+export class IssuesError extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(issues.map((i) => i.message).join(' '));
+    this.name = 'IssuesError';
+  }
+}
+
 /** `file:line: CODE message` (PRODUCT.md), with the count when the issue stands for several. */
 export function formatIssueLine(issue: Issue): string {
   const where = issue.source ? `${issue.source.file}:${issue.source.line}: ` : '';

@@ -1,4 +1,4 @@
-import { CliIo, EXIT_USAGE, UsageError } from './io';
+import { CliIo, EXIT_ISSUES, EXIT_USAGE, IssuesError, UsageError, printIssues } from './io';
 
 /** A subcommand: argument conversion, one engine call, result conversion. */
 export interface Command {
@@ -59,6 +59,10 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`rerate ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
       return EXIT_USAGE;
+    }
+    if (error instanceof IssuesError) {
+      printIssues(io, error.issues);
+      return EXIT_ISSUES;
     }
     throw error;
   }

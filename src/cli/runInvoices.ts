@@ -4,11 +4,12 @@ import {
   loadFxRates, loadPriceBook, loadSettings, loadSupportPlans, parseSettingValue,
   type ControlRow, type InvoiceRunConfig, type InvoiceRunResult, type Settings,
 } from '../engine';
-import { RerateError, type Issue } from '../engine/issues';
+import { RerateError, type Issue, type WithIssues } from '../engine/issues';
+import type { TableRows } from '../engine/table';
 import { readBilling } from '../formats/readBilling';
 import type { FileControl } from '../formats/fileControl';
 import { fileSource } from './fileSource';
-import { UsageError, type CliIo } from './io';
+import { IssuesError, UsageError, type CliIo } from './io';
 import type { InvoiceArgs } from './invoiceOptions';
 import { loadTableFile } from './loadTable';
 import { createProgressBar } from './progress';
@@ -31,7 +32,11 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
   const { values } = args;
 
   let settings: Settings = { ...DEFAULT_SETTINGS };
-  if (values.settings) settings = { ...settings, ...(await loadTableFile(resolve(values.settings), loadSettings, issues)) };
+  if (values.settings) {
+    const fromTable = await loadTableFile(resolve(values.settings), loadSettings, issues);
+    if (fromTable === null) throw new IssuesError(issues);
+    settings = { ...settings, ...fromTable };
+  }
   for (const name of SETTING_NAMES) {
     const flag = values[name];
     if (flag === undefined) continue;
@@ -43,13 +48,18 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
     }
   }
 
+  // A table named but unreadable stops the run: invoicing without it would be wrong, not partial.
+  const table = async <T>(file: string | undefined, load: (rows: TableRows) => WithIssues<T>): Promise<T | null> => {
+    if (file === undefined) return null;
+    const loaded = await loadTableFile(resolve(file), load, issues);
+    if (loaded === null) throw new IssuesError(issues);
+    return loaded;
+  };
   const config: InvoiceRunConfig = {
-    priceBook: values.pricebook ? await loadTableFile(resolve(values.pricebook), loadPriceBook, issues) : null,
-    customers: values.customers ? await loadTableFile(resolve(values.customers), loadCustomers, issues) : null,
-    fxRates: values.fx ? await loadTableFile(resolve(values.fx), loadFxRates, issues) : null,
-    supportPlans: values['support-plans']
-      ? await loadTableFile(resolve(values['support-plans']), loadSupportPlans, issues)
-      : BUILT_IN_SUPPORT_PLANS,
+    priceBook: await table(values.pricebook, loadPriceBook),
+    customers: await table(values.customers, loadCustomers),
+    fxRates: await table(values.fx, loadFxRates),
+    supportPlans: (await table(values['support-plans'], loadSupportPlans)) ?? BUILT_IN_SUPPORT_PLANS,
     settings,
   };
 
@@ -57,7 +67,13 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
   const reads: FileControl[] = [];
   for (const file of args.files) {
     const progress = createProgressBar(io, path.basename(file));
-    const source = { ...fileSource(resolve(file)), name: file };
+    let source;
+    try {
+      source = { ...fileSource(resolve(file)), name: file };
+    } catch (error) {
+      if (!(error instanceof RerateError)) throw error;
+      throw new IssuesError([...issues, { code: error.code, severity: 'error', message: error.message }]);
+    }
     const read = await readBilling(source, (line) => run.add(line), {
       onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
     });

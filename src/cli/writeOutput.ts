@@ -29,3 +29,12 @@ export function toTextTable(header: readonly string[], rows: readonly (readonly 
     cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(format)].join('\n');
 }
+
+/**
+ * Several tables as one text: for `table`, aligned blocks with numbers on the right; for `csv`,
+ * RFC 4180 sections separated by a blank line.
+ */
+export function renderSections(format: 'table' | 'csv', sections: { header: string[]; rows: string[][]; numeric: number[] }[]): string {
+  if (format === 'csv') return sections.map(({ header, rows }) => toCsv([header, ...rows])).join('\r\n');
+  return sections.map(({ header, rows, numeric }) => `${toTextTable(header, rows, new Set(numeric))}\n`).join('\n');
+}

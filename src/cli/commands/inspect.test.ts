@@ -1,25 +1,14 @@
 import * as path from 'node:path';
-import type { CliIo } from '../io';
+import { captureIo } from '../../../test/helpers/captureIo';
 import { main } from '../main';
 
 const PUBLIC = path.resolve(__dirname, '../../../../shared/data/public');
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
 
-function fakeIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => { io.out += text; },
-    stderr: (text: string) => { io.err += text; },
-    stderrIsTty: false,
-    cwd: process.cwd(),
-  };
-  return io;
-}
 
 describe('rerate inspect', () => {
   it('main(["inspect", cur1 sample, "--format", "json"]) prints the format, periods, accounts, rows and exact totals', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     const file = path.join(PUBLIC, 'cur1-sample-2023-11.csv');
     const code = await main(['inspect', file, '--format', 'json'], io);
     expect(code).toBe(0);
@@ -36,7 +25,7 @@ describe('rerate inspect', () => {
   });
 
   it('main(["inspect", DBR that does not reconcile]) exits 1, lists the checks and prints file:line: CODE on stderr', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     const file = path.join(FIXTURES, 'dbr/dbr-mismatch-2017-07.csv');
     const code = await main(['inspect', file, '--format', 'json'], io);
     expect(code).toBe(1);
@@ -54,7 +43,7 @@ describe('rerate inspect', () => {
   });
 
   it('main(["inspect", file]) prints a table for people', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     const code = await main(['inspect', path.join(FIXTURES, 'dbr/dbr-2017-05.csv')], io);
     expect(code).toBe(0);
     expect(io.out).toContain('  format    dbr\n');
@@ -66,7 +55,7 @@ describe('rerate inspect', () => {
   });
 
   it('main(["inspect"]) without files or with a bad --format is bad usage (exit 2)', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     expect(await main(['inspect'], io)).toBe(2);
     expect(await main(['inspect', 'x.csv', '--format', 'xml'], io)).toBe(2);
     expect(await main(['inspect', 'x.csv', '--bogus'], io)).toBe(2);
@@ -74,7 +63,7 @@ describe('rerate inspect', () => {
   });
 
   it('main(["inspect", missing file]) reports the file and exits 1', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     expect(await main(['inspect', '/no/such/file.csv', '--format', 'json'], io)).toBe(1);
     expect(JSON.parse(io.out).issues[0]).toMatchObject({ severity: 'error', message: '/no/such/file.csv does not exist.' });
   });

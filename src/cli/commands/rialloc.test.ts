@@ -1,26 +1,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CliIo } from '../io';
+import { captureIo } from '../../../test/helpers/captureIo';
 import { main } from '../main';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/commitments');
 const fixture = (name: string) => path.join(FIXTURES, name);
 
-function fakeIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '', err: '',
-    stdout: (text: string) => { io.out += text; },
-    stderr: (text: string) => { io.err += text; },
-    stderrIsTty: false,
-    cwd: process.cwd(),
-  };
-  return io;
-}
 
 describe('rerate rialloc', () => {
   test('main(["rialloc", Susan & Bob, "--format", "json"]) prints PRODUCT.md\'s JSON: Susan 3, Bob 2 covered, 4 on demand', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     const code = await main(['rialloc', '--usage', fixture('susan-bob-usage.csv'), '--reservations', fixture('susan-bob-reservations.csv'), '--format', 'json'], io);
     expect(io.err).toBe('');
     expect(code).toBe(0);
@@ -34,7 +24,7 @@ describe('rerate rialloc', () => {
   });
 
   test('main(["rialloc", …, "--no-sharing", Bob]) leaves Bob 6 on demand and 2 RI hours unused', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     const code = await main(['rialloc', '--usage', fixture('susan-bob-usage.csv'), '--reservations', fixture('susan-bob-reservations.csv'),
       '--no-sharing', '222222222222', '--format', 'json'], io);
     expect(code).toBe(0);
@@ -44,7 +34,7 @@ describe('rerate rialloc', () => {
   });
 
   test('main(["rialloc", size-flexible examples]) covers both m3.large and one m3.xlarge, and half the c4.xlarge hour', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     const code = await main(['rialloc', '--usage', fixture('flex-usage.csv'), '--reservations', fixture('flex-reservations.csv'), '--format', 'json'], io);
     expect(code).toBe(0);
     expect(JSON.parse(io.out)).toEqual({
@@ -62,7 +52,7 @@ describe('rerate rialloc', () => {
 
   test('main(["rialloc", …]) prints a table by default and CSV sections with --format csv', async () => {
     const args = ['rialloc', '--usage', fixture('susan-bob-usage.csv'), '--reservations', fixture('susan-bob-reservations.csv')];
-    const table = fakeIo();
+    const table = captureIo();
     expect(await main(args, table)).toBe(0);
     expect(table.out).toBe([
       'row  covered  onDemand  reservations',
@@ -75,14 +65,14 @@ describe('rerate rialloc', () => {
       'r-susan         5       0',
       '',
     ].join('\n'));
-    const csv = fakeIo();
+    const csv = captureIo();
     expect(await main([...args, '--format', 'csv'], csv)).toBe(0);
     expect(csv.out).toBe('row,covered,onDemand,reservations\r\n1,3,0,r-susan\r\n2,2,4,r-susan\r\n\r\nreservation,used,unused\r\nr-susan,5,0\r\n');
   });
 
   test('main(["rialloc", …, "--out", F]) writes the result to F and nothing to stdout', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rialloc-'));
-    const io = { ...fakeIo(), cwd: dir };
+    const io = { ...captureIo(), cwd: dir };
     let out = '';
     io.stdout = (text: string) => { out += text; };
     const code = await main(['rialloc', '--usage', fixture('susan-bob-usage.csv'), '--reservations', fixture('susan-bob-reservations.csv'),
@@ -96,7 +86,7 @@ describe('rerate rialloc', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rialloc-'));
     const usage = path.join(dir, 'usage.csv');
     fs.writeFileSync(usage, 'Account,InstanceType,Platform,AvailabilityZone,Quantity\n111111111111,m5.large,Linux/UNIX,us-east-1a,three\n111111111111,m5.large,Linux/UNIX,us-east-1a,2\n');
-    const io = fakeIo();
+    const io = captureIo();
     const code = await main(['rialloc', '--usage', usage, '--reservations', fixture('susan-bob-reservations.csv'), '--format', 'json'], io);
     expect(code).toBe(1);
     expect(JSON.parse(io.out).usage).toEqual([{ row: 2, covered: '2', onDemand: '0', reservations: ['r-susan'] }]);
@@ -104,10 +94,10 @@ describe('rerate rialloc', () => {
   });
 
   test('main(["rialloc"]) without --reservations exits 2 with the usage; a missing file exits 1 naming it', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     expect(await main(['rialloc', '--usage', fixture('susan-bob-usage.csv')], io)).toBe(2);
     expect(io.err).toContain('--reservations F is required');
-    const missing = fakeIo();
+    const missing = captureIo();
     expect(await main(['rialloc', '--usage', fixture('nope.csv'), '--reservations', fixture('susan-bob-reservations.csv')], missing)).toBe(1);
     expect(missing.out).toBe('');
     expect(missing.err).toContain('UNREADABLE_FILE');

@@ -1,12 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Issue } from '../../engine/issues';
 import { formatDecimal } from '../../engine/money';
 import { allocateReservations, loadReservations, loadRiUsage, type RiAllocation } from '../../engine/commitments';
 import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
 import type { Command } from '../main';
-import { accountList, allocationFormat, loadTableFile, renderSections } from './commitmentTables';
+import { accountList, allocationFormat } from './commitmentTables';
+import { loadTableFile } from '../loadTable';
+import { renderSections, writeOutput } from '../writeOutput';
 
 const USAGE = `usage: rerate rialloc --usage F --reservations F [--no-sharing ACCT,ACCT] [--format json|table|csv] [--out F]
 
@@ -73,8 +73,7 @@ export const riallocCommand: Command = {
           rows: json.reservations.map((r) => [r.reservation, r.used, r.unused]),
         },
       ]);
-    if (values.out) writeFileSync(resolve(io.cwd, values.out), text);
-    else io.stdout(text);
+    writeOutput(io, text, values.out);
     printIssues(io, issues);
     return exitCodeFor(issues);
   },

@@ -1,24 +1,14 @@
 import * as path from 'node:path';
-import type { CliIo } from '../io';
+import { captureIo } from '../../../test/helpers/captureIo';
 import { main } from '../main';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/commitments');
 const fixture = (name: string) => path.join(FIXTURES, name);
 
-function fakeIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '', err: '',
-    stdout: (text: string) => { io.out += text; },
-    stderr: (text: string) => { io.err += text; },
-    stderrIsTty: false,
-    cwd: process.cwd(),
-  };
-  return io;
-}
 
 describe('rerate spalloc', () => {
   test('main(["spalloc", AWS example, $10/h plan]) covers the GB-h, the c5.9xlarge and 3 vCPU-h: the hour costs 30.50', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     const code = await main(['spalloc', '--usage', fixture('sp-usage.csv'), '--plans', fixture('sp-plans-10.csv'), '--format', 'json'], io);
     expect(io.err).toBe('');
     expect(code).toBe(0);
@@ -35,7 +25,7 @@ describe('rerate spalloc', () => {
   });
 
   test('main(["spalloc", AWS example, $25/h plan, "--format", "csv"]) covers everything: the hour costs 25.00', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     const code = await main(['spalloc', '--usage', fixture('sp-usage.csv'), '--plans', fixture('sp-plans-25.csv'), '--format', 'csv'], io);
     expect(code).toBe(0);
     const sections = io.out.split('\r\n\r\n');
@@ -44,7 +34,7 @@ describe('rerate spalloc', () => {
   });
 
   test('main(["spalloc", "--format", "xml"]) exits 2 naming the format', async () => {
-    const io = fakeIo();
+    const io = captureIo();
     expect(await main(['spalloc', '--usage', fixture('sp-usage.csv'), '--plans', fixture('sp-plans-25.csv'), '--format', 'xml'], io)).toBe(2);
     expect(io.err).toContain('--format must be json, table or csv, not "xml"');
   });
