@@ -1,7 +1,8 @@
 import { CHARGE_KINDS, type ChargeKind } from '../engine/kinds';
 import type { BillingFormat, BillingLine } from '../engine/line';
 import { parseDecimal } from '../engine/money';
-import { DecimalTotal, isNullText } from './numbers';
+import { DecimalTotal } from '../engine/money';
+import { isNullText } from './numbers';
 
 /**
  * The control totals of one billing table (a file, or one CSV inside a zip), ENGINE.md §10.

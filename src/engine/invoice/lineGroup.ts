@@ -1,4 +1,4 @@
-import { FastExactSum as ExactSum } from '../money';
+import { DecimalTotal } from '../money';
 import type { BillingLine, SourceRef } from '../line';
 import type { LinePlan } from './planLine';
 
@@ -10,14 +10,14 @@ export const FIRST_LINES_KEPT = 5;
  * plan, so the engine keeps only exact sums per group and applies the rule once per group.
  */
 export class LineGroup {
-  readonly unblended = new ExactSum();
+  readonly unblended = new DecimalTotal();
   /** Blended and unblended cost of the lines whose blended cost differs (absent = unblended). */
-  readonly blendedWhereDifferent = new ExactSum();
-  readonly unblendedWhereDifferent = new ExactSum();
+  readonly blendedWhereDifferent = new DecimalTotal();
+  readonly unblendedWhereDifferent = new DecimalTotal();
   /** Σ basis amount, when the basis field is not the unblended cost. */
-  readonly basis: ExactSum | null;
+  readonly basis: DecimalTotal | null;
   /** Σ usage amount, for `rate` rules. */
-  readonly usage: ExactSum | null;
+  readonly usage: DecimalTotal | null;
   lines = 0;
   /** Lines whose basis figure was missing, so their unblended cost stood in. */
   unavailable = 0;
@@ -29,8 +29,8 @@ export class LineGroup {
     readonly sample: Pick<BillingLine, 'period' | 'kind' | 'format' | 'currency' | 'account' | 'productCode' | 'usageType' | 'operation' | 'service' | 'provider' | 'commitmentOwner' | 'region' | 'billingEntity'>,
   ) {
     const field = plan.basisField;
-    this.basis = field === 'unblendedCost' || field === 'zero' ? null : new ExactSum();
-    this.usage = plan.rule?.method === 'rate' ? new ExactSum() : null;
+    this.basis = field === 'unblendedCost' || field === 'zero' ? null : new DecimalTotal();
+    this.usage = plan.rule?.method === 'rate' ? new DecimalTotal() : null;
   }
 
   /**

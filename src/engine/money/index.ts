@@ -6,4 +6,4 @@ export { roundDecimal, roundMoney, isRoundingMode, ROUNDING_MODES } from './roun
 export type { RoundingMode } from './round';
 export { allocate } from './allocate';
 export { ExactSum, scaledFromText } from './exactSum';
-export { FastExactSum } from './fastExactSum';
+export { DecimalTotal, scanDecimal } from './decimalTotal';

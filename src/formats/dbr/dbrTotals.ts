@@ -1,7 +1,7 @@
 import type { IssueLog } from '../../engine/issues';
 import { parseDecimal, formatDecimal } from '../../engine/money';
 import type { ControlCheck } from '../fileControl';
-import { DecimalTotal } from '../numbers';
+import { DecimalTotal } from '../../engine/money';
 
 /**
  * The control totals of a DBR: Σ of the non-total rows (LineItem, Rounding, Discount…) must equal
