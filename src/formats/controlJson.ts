@@ -1,5 +1,5 @@
 import type { Issue } from '../engine/issues';
-import { ratedLineCount, type ControlCheck, type FileControl } from './fileControl';
+import { ratedLineCount, type ControlCheck, type FileControl, type ProviderTotal } from './fileControl';
 import type { ChargeKind } from '../engine/kinds';
 
 /** A FileControl as the JSON contract writes it (PRODUCT.md `controls`, `rerate inspect`): money as exact strings. */
@@ -17,6 +17,7 @@ export interface ControlJson {
   unblendedRead: string;
   unblendedAccounted: string;
   unblendedByKind: Record<ChargeKind, string>;
+  byProvider: Record<string, ProviderTotal>;
   checks: ControlCheck[];
 }
 
@@ -36,6 +37,7 @@ export function controlToJson(control: FileControl): ControlJson {
     unblendedRead: control.unblendedRead,
     unblendedAccounted: control.unblendedAccounted,
     unblendedByKind: control.unblendedByKind,
+    byProvider: control.byProvider,
     checks: control.checks,
   };
 }

@@ -40,7 +40,14 @@ export interface FileControl {
   unblendedAccounted: string;
   unblendedByKind: Record<ChargeKind, string>;
   linesByKind: Record<ChargeKind, number>;
+  /** Per provider (FOCUS ProviderName; `AWS` for the AWS formats): lines and Σ unblended cost of non-total lines. */
+  byProvider: Record<string, ProviderTotal>;
   checks: ControlCheck[];
+}
+
+export interface ProviderTotal {
+  lines: number;
+  unblended: string;
 }
 
 /** One DBR control total: the figure on a total row against the sum of the rows it covers. */
@@ -88,6 +95,9 @@ export class ControlTally {
   private readonly kinds = new Map<ChargeKind, { lines: number; cost: DecimalTotal }>(
     CHARGE_KINDS.map((kind) => [kind, { lines: 0, cost: new DecimalTotal() }]),
   );
+  private readonly providers = new Map<string, { lines: number; cost: DecimalTotal }>();
+  private lastProviderName: string | null = null;
+  private lastProvider: { lines: number; cost: DecimalTotal } | null = null;
   private lastPayer: string | null = null;
   private lastAccount: string | null = null;
   private lastPeriod = '';
@@ -108,15 +118,28 @@ export class ControlTally {
 
   /** Counts an emitted line. */
   count(line: BillingLine): void {
-    this.countParts(line.kind, line.unblendedCost, line.period, line.payerAccount, line.account);
+    this.countParts(line.kind, line.unblendedCost, line.period, line.payerAccount, line.account, line.provider);
   }
 
   /** Counts a line from the parts the control totals need, for a read that builds no line objects. */
-  countParts(kindName: ChargeKind, unblendedCost: string | null, period: string, payerAccount: string | null, account: string | null): void {
+  countParts(kindName: ChargeKind, unblendedCost: string | null, period: string, payerAccount: string | null, account: string | null, providerName: string | null): void {
     this.linesEmitted += 1;
     const kind = this.kinds.get(kindName) as { lines: number; cost: DecimalTotal };
     kind.lines += 1;
     if (unblendedCost !== null) kind.cost.add(unblendedCost);
+    if (kindName !== 'total') {
+      const name = providerName ?? 'AWS';
+      if (name !== this.lastProviderName || this.lastProvider === null) {
+        this.lastProviderName = name;
+        this.lastProvider = this.providers.get(name) ?? null;
+        if (this.lastProvider === null) {
+          this.lastProvider = { lines: 0, cost: new DecimalTotal() };
+          this.providers.set(name, this.lastProvider);
+        }
+      }
+      this.lastProvider.lines += 1;
+      if (unblendedCost !== null) this.lastProvider.cost.add(unblendedCost);
+    }
     // Most rows repeat the previous row's period and accounts: skip the Set look-ups then.
     if (period !== this.lastPeriod) {
       this.lastPeriod = period;
@@ -156,6 +179,8 @@ export class ControlTally {
       unblendedAccounted: accounted.toText(),
       unblendedByKind,
       linesByKind,
+      byProvider: Object.fromEntries([...this.providers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, { lines, cost }]) => [name, { lines, unblended: cost.toText() }])),
       checks: this.checks,
     };
   }
@@ -186,6 +211,13 @@ export function mergeControls(file: string, controls: readonly FileControl[]): F
     linesByKind[kind] = controls.reduce((n, c) => n + c.linesByKind[kind], 0);
   }
   const union = (pick: (c: FileControl) => string[]): string[] => [...new Set(controls.flatMap(pick))].sort();
+  const byProvider: Record<string, ProviderTotal> = {};
+  for (const name of union((c) => Object.keys(c.byProvider))) {
+    const parts = controls.map((c) => c.byProvider[name]).filter((p): p is ProviderTotal => p !== undefined);
+    const total = new DecimalTotal();
+    for (const p of parts) total.add(p.unblended);
+    byProvider[name] = { lines: parts.reduce((n, p) => n + p.lines, 0), unblended: total.toText() };
+  }
   return {
     file,
     format: formats.size === 1 ? [...formats][0] : (controls.find((c) => c.format !== null)?.format ?? null),
@@ -200,6 +232,7 @@ export function mergeControls(file: string, controls: readonly FileControl[]): F
     unblendedAccounted: sum((c) => c.unblendedAccounted),
     unblendedByKind,
     linesByKind,
+    byProvider,
     checks: controls.flatMap((c) => c.checks),
   };
 }

@@ -24,7 +24,7 @@ function control(file: string, rowsRead: number, unblendedRead: string): FileCon
   return {
     file, format: 'cur1', rowsRead, linesEmitted: rowsRead, rowsSkipped: 0, skippedByReason: {}, periods: ['2023-11'],
     payerAccounts: ['000000000001'], accounts: ['000000000001', '000000000002'], unblendedRead, unblendedAccounted: unblendedRead,
-    unblendedByKind: {} as FileControl['unblendedByKind'], linesByKind: {} as FileControl['linesByKind'], checks: [],
+    unblendedByKind: {} as FileControl['unblendedByKind'], linesByKind: {} as FileControl['linesByKind'], byProvider: { AWS: { lines: rowsRead, unblended: unblendedRead } }, checks: [],
   };
 }
 

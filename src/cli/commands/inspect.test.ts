@@ -67,4 +67,16 @@ describe('rerate inspect', () => {
     expect(await main(['inspect', '/no/such/file.csv', '--format', 'json'], io)).toBe(1);
     expect(JSON.parse(io.out).issues[0]).toMatchObject({ severity: 'error', message: '/no/such/file.csv does not exist.' });
   });
+  it('main(["inspect", focus sample, "--format", "json"]) gives 1,000 rows and Σ BilledCost per provider (AWS 18.0066386184)', async () => {
+    const io = captureIo();
+    const code = await main(['inspect', path.join(PUBLIC, 'focus-1.0-sample.csv'), '--format', 'json'], io);
+    expect(code).toBe(0);
+    const [file] = JSON.parse(io.out).files;
+    expect(file).toMatchObject({ format: 'focus', rowsRead: 1000, rowsSkipped: 0, unblendedRead: '20.52022672899', unblendedAccounted: '20.52022672899' });
+    expect(file.byProvider).toEqual({
+      AWS: { lines: 942, unblended: '18.0066386184' },
+      Microsoft: { lines: 51, unblended: '1.97651418586' },
+      Oracle: { lines: 7, unblended: '0.53707392473' },
+    });
+  });
 });

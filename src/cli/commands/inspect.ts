@@ -83,6 +83,12 @@ function renderTable(file: ControlJson): string {
     rows.push([first ? 'by kind' : '', `${kind.padEnd(12)} ${money(amount)}`]);
     first = false;
   }
+  const providers = Object.entries(file.byProvider);
+  if (providers.length > 1 || (providers.length === 1 && providers[0][0] !== 'AWS')) {
+    providers.forEach(([name, total], index) => {
+      rows.push([index === 0 ? 'providers' : '', `${name.padEnd(12)} ${money(total.unblended)} (${count(total.lines)} lines)`]);
+    });
+  }
   file.checks.forEach((check, index) => {
     const what = check.scope === 'statement' ? 'statement' : `${check.scope} ${check.key}`;
     const verdict = check.ok ? 'ok' : `MISMATCH by ${check.difference}`;

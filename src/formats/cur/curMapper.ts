@@ -98,7 +98,7 @@ export class CurMapper extends MapperBase implements FormatMapper {
     const product = this.needsProductMap ? this.jsonCell(fields, col.productMap, line) : null;
     if (!this.context.wantsLines) {
       if (this.col.tagsMap >= 0) this.jsonCell(fields, this.col.tagsMap, line);
-      this.context.tally.countParts(kind, unblendedCost, period as string, this.text(fields, col.payer), this.text(fields, col.account));
+      this.context.tally.countParts(kind, unblendedCost, period as string, this.text(fields, col.payer), this.text(fields, col.account), 'AWS');
       return;
     }
     const productName = this.text(fields, col.productName) ?? mapValue(product, PRODUCT_MAP_KEYS.productName);

@@ -83,7 +83,7 @@ export class FocusMapper extends MapperBase implements FormatMapper {
     const kind = this.kindOf(fields, line, commitmentArn, provider, service, productCode);
     if (!this.context.wantsLines) {
       this.tagsOf(fields, line);
-      this.context.tally.countParts(kind, billed, period as string, this.textOrNull(fields, col.payer), this.textOrNull(fields, col.account));
+      this.context.tally.countParts(kind, billed, period as string, this.textOrNull(fields, col.payer), this.textOrNull(fields, col.account), provider);
       return;
     }
     const result: BillingLine = {
