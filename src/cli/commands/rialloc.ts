@@ -1,12 +1,8 @@
-import { parseArgs } from 'node:util';
-import type { Issue } from '../../engine/issues';
 import { formatDecimal } from '../../engine/money';
 import { allocateReservations, loadReservations, loadRiUsage, type RiAllocation } from '../../engine/commitments';
-import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
+import type { CliIo } from '../io';
 import type { Command } from '../main';
-import { accountList, allocationFormat } from './commitmentTables';
-import { loadTableFile } from '../loadTable';
-import { renderSections, writeOutput } from '../writeOutput';
+import { runAllocation } from './commitmentTables';
 
 const USAGE = `usage: rerate rialloc --usage F --reservations F [--no-sharing ACCT,ACCT] [--format json|table|csv] [--out F]
 
@@ -34,47 +30,21 @@ export function riAllocationJson(allocation: RiAllocation) {
 
 export const riallocCommand: Command = {
   usage: USAGE,
-  async run(args: string[], io: CliIo): Promise<number> {
-    const { values } = parseArgs({
-      args,
-      options: {
-        usage: { type: 'string' },
-        reservations: { type: 'string' },
-        'no-sharing': { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        out: { type: 'string' },
+  run: (args: string[], io: CliIo) => runAllocation(args, io, {
+    tableFlag: 'reservations',
+    loadUsage: loadRiUsage,
+    loadCommitments: loadReservations,
+    allocate: allocateReservations,
+    toJson: riAllocationJson,
+    sections: (json, separator) => [
+      {
+        header: ['row', 'covered', 'onDemand', 'reservations'], numeric: [0, 1, 2],
+        rows: json.usage.map((u) => [String(u.row), u.covered, u.onDemand, u.reservations.join(separator)]),
       },
-      strict: true,
-    });
-    if (!values.usage) throw new UsageError('--usage F is required');
-    if (!values.reservations) throw new UsageError('--reservations F is required');
-    const format = allocationFormat(values.format);
-
-    const issues: Issue[] = [];
-    const usage = await loadTableFile(values.usage, loadRiUsage, issues);
-    const reservations = await loadTableFile(values.reservations, loadReservations, issues);
-    if (!usage || !reservations) {
-      printIssues(io, issues);
-      return EXIT_ISSUES;
-    }
-    const allocated = allocateReservations(usage, reservations, { noSharingAccounts: accountList(values['no-sharing']) });
-    issues.push(...allocated.issues);
-
-    const json = riAllocationJson(allocated.result);
-    const text = format === 'json'
-      ? `${JSON.stringify(json, null, 2)}\n`
-      : renderSections(format, [
-        {
-          header: ['row', 'covered', 'onDemand', 'reservations'], numeric: [0, 1, 2],
-          rows: json.usage.map((u) => [String(u.row), u.covered, u.onDemand, u.reservations.join(format === 'csv' ? ';' : ', ')]),
-        },
-        {
-          header: ['reservation', 'used', 'unused'], numeric: [1, 2],
-          rows: json.reservations.map((r) => [r.reservation, r.used, r.unused]),
-        },
-      ]);
-    writeOutput(io, text, values.out);
-    printIssues(io, issues);
-    return exitCodeFor(issues);
-  },
+      {
+        header: ['reservation', 'used', 'unused'], numeric: [1, 2],
+        rows: json.reservations.map((r) => [r.reservation, r.used, r.unused]),
+      },
+    ],
+  }),
 };

@@ -1,12 +1,8 @@
-import { parseArgs } from 'node:util';
-import type { Issue } from '../../engine/issues';
 import { formatDecimal } from '../../engine/money';
 import { allocateSavingsPlans, loadSavingsPlans, loadSpUsage, type SpAllocation } from '../../engine/commitments';
-import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
+import type { CliIo } from '../io';
 import type { Command } from '../main';
-import { accountList, allocationFormat } from './commitmentTables';
-import { loadTableFile } from '../loadTable';
-import { renderSections, writeOutput } from '../writeOutput';
+import { runAllocation } from './commitmentTables';
 
 const USAGE = `usage: rerate spalloc --usage F --plans F [--no-sharing ACCT,ACCT] [--format json|table|csv] [--out F]
 
@@ -46,49 +42,22 @@ export function spAllocationJson(allocation: SpAllocation) {
 
 export const spallocCommand: Command = {
   usage: USAGE,
-  async run(args: string[], io: CliIo): Promise<number> {
-    const { values } = parseArgs({
-      args,
-      options: {
-        usage: { type: 'string' },
-        plans: { type: 'string' },
-        'no-sharing': { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        out: { type: 'string' },
+  run: (args: string[], io: CliIo) => runAllocation(args, io, {
+    tableFlag: 'plans',
+    loadUsage: loadSpUsage,
+    loadCommitments: loadSavingsPlans,
+    allocate: allocateSavingsPlans,
+    toJson: spAllocationJson,
+    sections: (json, separator) => [
+      {
+        header: ['row', 'covered', 'coveredFraction', 'coveredCost', 'onDemand', 'onDemandCost', 'plans'], numeric: [0, 1, 2, 3, 4, 5],
+        rows: json.usage.map((u) => [String(u.row), u.covered, u.coveredFraction, u.coveredCost, u.onDemand, u.onDemandCost, u.plans.join(separator)]),
       },
-      strict: true,
-    });
-    if (!values.usage) throw new UsageError('--usage F is required');
-    if (!values.plans) throw new UsageError('--plans F is required');
-    const format = allocationFormat(values.format);
-
-    const issues: Issue[] = [];
-    const usage = await loadTableFile(values.usage, loadSpUsage, issues);
-    const plans = await loadTableFile(values.plans, loadSavingsPlans, issues);
-    if (!usage || !plans) {
-      printIssues(io, issues);
-      return EXIT_ISSUES;
-    }
-    const allocated = allocateSavingsPlans(usage, plans, { noSharingAccounts: accountList(values['no-sharing']) });
-    issues.push(...allocated.issues);
-
-    const json = spAllocationJson(allocated.result);
-    const { totals } = json;
-    const text = format === 'json'
-      ? `${JSON.stringify(json, null, 2)}\n`
-      : renderSections(format, [
-        {
-          header: ['row', 'covered', 'coveredFraction', 'coveredCost', 'onDemand', 'onDemandCost', 'plans'], numeric: [0, 1, 2, 3, 4, 5],
-          rows: json.usage.map((u) => [String(u.row), u.covered, u.coveredFraction, u.coveredCost, u.onDemand, u.onDemandCost, u.plans.join(format === 'csv' ? ';' : ', ')]),
-        },
-        { header: ['plan', 'used', 'unused'], numeric: [1, 2], rows: json.plans.map((p) => [p.plan, p.used, p.unused]) },
-        {
-          header: ['onDemandCost', 'commitment', 'uncoveredCost', 'cost'], numeric: [0, 1, 2, 3],
-          rows: [[totals.onDemandCost, totals.commitment, totals.uncoveredCost, totals.cost]],
-        },
-      ]);
-    writeOutput(io, text, values.out);
-    printIssues(io, issues);
-    return exitCodeFor(issues);
-  },
+      { header: ['plan', 'used', 'unused'], numeric: [1, 2], rows: json.plans.map((q) => [q.plan, q.used, q.unused]) },
+      {
+        header: ['onDemandCost', 'commitment', 'uncoveredCost', 'cost'], numeric: [0, 1, 2, 3],
+        rows: [[json.totals.onDemandCost, json.totals.commitment, json.totals.uncoveredCost, json.totals.cost]],
+      },
+    ],
+  }),
 };
