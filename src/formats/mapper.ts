@@ -1,3 +1,4 @@
+import { accountFromArn } from './accountFromArn';
 import type { IssueLog, IssueCode, Severity } from '../engine/issues';
 import type { BillingFormat, BillingLine } from '../engine/line';
 import type { ControlTally, ControlCheck } from './fileControl';
@@ -42,7 +43,20 @@ export abstract class MapperBase {
   /** Whether the last `number` call met a cell that is not a number. */
   protected lastNumberBad = false;
 
+  private lastArn = '';
+  private lastOwner: string | null = null;
+
   constructor(protected readonly context: MapperContext) {}
+
+  /** The commitment owner in an ARN; the last ARN is remembered because rows of one commitment come together. */
+  protected ownerOf(arn: string | null): string | null {
+    if (arn === null) return null;
+    if (arn !== this.lastArn) {
+      this.lastArn = arn;
+      this.lastOwner = accountFromArn(arn);
+    }
+    return this.lastOwner;
+  }
 
   /** Start of a row: forget the previous row's bad cell. */
   protected startRow(): void {

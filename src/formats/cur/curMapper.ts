@@ -3,7 +3,6 @@ import type { BillingLine } from '../../engine/line';
 import { ColumnPicker } from '../columns';
 import { PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
-import { accountFromArn } from '../accountFromArn';
 import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
 import { negateText, sumTexts } from '../numbers';
 import { parseJsonObject, tagsFromObject } from '../jsonObject';
@@ -30,8 +29,6 @@ export class CurMapper extends MapperBase implements FormatMapper {
   private readonly tagColumns: { key: string; position: number }[];
   private readonly dates = new PeriodReader();
   private readonly needsProductMap: boolean;
-  private lastArn = '';
-  private lastOwner: string | null = null;
 
   constructor(
     context: MapperContext,
@@ -171,15 +168,6 @@ export class CurMapper extends MapperBase implements FormatMapper {
     }
   }
 
-  /** The commitment owner; the last ARN is remembered because rows of one commitment come together. */
-  private ownerOf(arn: string | null): string | null {
-    if (arn === null) return null;
-    if (arn !== this.lastArn) {
-      this.lastArn = arn;
-      this.lastOwner = accountFromArn(arn);
-    }
-    return this.lastOwner;
-  }
 
   private tagsOf(fields: string[], line: number): Record<string, string> | null {
     let tags: Record<string, string> | null = null;

@@ -4,7 +4,6 @@ import { ColumnPicker } from '../columns';
 import { PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
 import { parseJsonObject, tagsFromObject } from '../jsonObject';
-import { accountFromArn } from '../accountFromArn';
 import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
 import { kindFromFocus } from './focusKind';
 
@@ -20,8 +19,6 @@ export class FocusMapper extends MapperBase implements FormatMapper {
   readonly wanted: number[];
   private readonly col: Record<string, number>;
   private readonly dates = new PeriodReader();
-  private lastArn = '';
-  private lastOwner: string | null = null;
 
   constructor(context: MapperContext, header: string[]) {
     super(context);
@@ -160,14 +157,6 @@ export class FocusMapper extends MapperBase implements FormatMapper {
     return kind;
   }
 
-  private ownerOf(arn: string | null): string | null {
-    if (arn === null) return null;
-    if (arn !== this.lastArn) {
-      this.lastArn = arn;
-      this.lastOwner = accountFromArn(arn);
-    }
-    return this.lastOwner;
-  }
 
   private tagsOf(fields: string[], line: number): Record<string, string> | null {
     const text = this.textOrNull(fields, this.col.tags);
