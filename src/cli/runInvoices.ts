@@ -9,6 +9,7 @@ import type { TableRows } from '../engine/table';
 import { readBilling } from '../formats/readBilling';
 import type { FileControl } from '../formats/fileControl';
 import { fileSource } from './fileSource';
+import { nodeGunzip } from './nodeGunzip';
 import { IssuesError, UsageError, type CliIo } from './io';
 import type { InvoiceArgs } from './invoiceOptions';
 import { loadTableFile } from './loadTable';
@@ -75,6 +76,7 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
       throw new IssuesError([...issues, { code: error.code, severity: 'error', message: error.message }]);
     }
     const read = await readBilling(source, (line) => run.add(line), {
+      inflateGzip: nodeGunzip,
       onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
     });
     progress.finish();

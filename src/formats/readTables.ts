@@ -99,7 +99,7 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
   if (kind === 'gzip') {
     const reader = new CsvTableReader(source.name, sinks(source.name));
     try {
-      for await (const bytes of gunzipChunks(chunks, options.gunzip)) feed(reader, bytes);
+      for await (const bytes of gunzipChunks(chunks, options.gunzip ?? options.inflateGzip)) feed(reader, bytes);
       finishTable(reader, reader.finish(), tables, issues);
     } catch (error) {
       if (!(error instanceof ContainerError)) throw error;

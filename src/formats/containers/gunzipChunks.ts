@@ -4,7 +4,8 @@ import { ContainerError } from './containerError';
 /** fflate inflates synchronously: feeding it small slices bounds each output burst (~1000:1). */
 const FFLATE_SLICE = 64 * 1024;
 
-export type GunzipEngine = 'platform' | 'fflate';
+/** `platform`: DecompressionStream; `fflate`: the portable fallback; or an inflater the host injects. */
+export type GunzipEngine = 'platform' | 'fflate' | ((input: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>);
 
 /**
  * Decompresses a gzip byte stream as it arrives. The platform's `DecompressionStream('gzip')`
@@ -16,7 +17,18 @@ export type GunzipEngine = 'platform' | 'fflate';
  * (an abort, a read error) pass through unchanged.
  */
 export function gunzipChunks(input: AsyncIterable<Uint8Array>, engine: GunzipEngine = defaultEngine()): AsyncGenerator<Uint8Array> {
+  if (typeof engine === 'function') return gunzipWith(engine, input);
   return engine === 'platform' ? gunzipWithStream(input) : gunzipWithFflate(input);
+}
+
+/** An injected inflater, its errors classified like the platform's. */
+async function* gunzipWith(inflate: (input: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>, input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* inflate(input);
+  } catch (error) {
+    if (error instanceof ContainerError || (error as { name?: string }).name === 'AbortError') throw error;
+    throw classify(error);
+  }
 }
 
 function defaultEngine(): GunzipEngine {
