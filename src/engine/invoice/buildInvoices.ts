@@ -10,9 +10,9 @@ import { buildWalk } from '../reconcile/buildWalk';
 import type { VarianceWalk } from '../reconcile/varianceWalk';
 import type { LineGroup } from './lineGroup';
 import { CREDIT_FLOOR_RULE_NAME, NO_RULE_NAME, SUPPORT_RULE_NAME, supportPlanCategory } from './planLine';
-import { addPrice, draftLine, type Draft } from './draft';
+import { addContribution, draftLine, type Draft } from './draft';
 import { roundInvoice, type RoundedInvoice } from './roundInvoice';
-import type { CarriedCredit, Invoice, InvoiceRunConfig, InvoiceRunResult, RetainedBenefit, RuleHit } from './invoiceTypes';
+import type { CarriedCredit, DrillRow, Invoice, InvoiceRunConfig, InvoiceRunResult, RetainedBenefit, RuleHit } from './invoiceTypes';
 import type { FileGroups } from './createInvoiceRun';
 
 interface SupportPool {
@@ -152,7 +152,10 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
           target.currencies.add(currency);
           const line = draftLine(draft(plan.customer, plan.invoicePeriod), plan.category, plan.invoiceAccount);
           line.cost = exactAdd(line.cost, unblended);
-          addPrice(line, currency, price);
+          addContribution(line, {
+            source: plan.invoicePeriod === period ? 'group' : 'credit-in', rule: plan.ruleName, method: rule?.method ?? 'passthrough',
+            lines: group.lines, cost: unblended, currency, price,
+          });
           line.rules.add(plan.ruleName);
         } else if (outputPeriods.has(period)) {
           carry(t, { customer: plan.customer, fromPeriod: period, toPeriod: plan.invoicePeriod, category: plan.category, amount: price, currency });
@@ -173,7 +176,7 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
       w.pricing = exactAdd(w.pricing, exactSub(price, basisAmount));
       const line = draftLine(draft(plan.customer, period), plan.category, plan.invoiceAccount);
       line.cost = exactAdd(line.cost, unblended);
-      addPrice(line, currency, price);
+      addContribution(line, { source: 'group', rule: plan.ruleName, method: rule?.method ?? 'passthrough', lines: group.lines, cost: unblended, currency, price });
       line.rules.add(plan.ruleName);
     }
     linesRated.set(file.file, rated);
@@ -189,7 +192,7 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
     const account = settings.grain === 'account' && pool.plan.scope === 'account' ? pool.account : null;
     const line = draftLine(draft(pool.customer, pool.period), supportPlanCategory(pool.plan), account);
     line.cost = exactAdd(line.cost, pool.supportCost);
-    addPrice(line, pool.currency, charge);
+    addContribution(line, { source: 'support-plan', rule: SUPPORT_RULE_NAME, method: 'support-plan', lines: pool.supportLines, cost: pool.supportCost, currency: pool.currency, price: charge });
     line.rules.add(SUPPORT_RULE_NAME);
     const h = hit(SUPPORT_RULE_NAME, null, 'support-plan', SPECIAL_RULE_ORDER[SUPPORT_RULE_NAME]);
     h.lines += pool.supportLines;
@@ -201,6 +204,7 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
 
   // Invoices, customer by customer and period by period: the zero floor carries into the next.
   const invoices: Invoice[] = [];
+  const drill: DrillRow[] = [];
   const rounded = new Map<string, RoundedInvoice | null>();
   for (const customer of [...t.drafts.keys()].sort(compareText)) {
     const byPeriod = t.drafts.get(customer) as Map<string, Draft>;
@@ -213,12 +217,16 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
       const result = roundInvoice(byPeriod.get(period) as Draft, currency, config, log);
       rounded.set(`${customer}\u0001${period}`, result);
       if (result === null) continue;
-      if (outputPeriods.has(period)) invoices.push(result.invoice);
+      if (outputPeriods.has(period)) {
+        invoices.push(result.invoice);
+        drill.push(...result.drill);
+      }
       if (result.carriedForward.isZero()) continue;
       const next = nextPeriod(period);
       if (inputPeriods.has(next)) {
         const line = draftLine(draft(customer, next), 'Credit brought forward', null);
         line.invoicePrice = exactSub(line.invoicePrice, result.carriedForward);
+        line.contributions.push({ source: 'credit-floor', rule: CREDIT_FLOOR_RULE_NAME, method: 'credit-floor', lines: 0, cost: ZERO, currency: null, price: result.carriedForward.neg() });
         line.rules.add(CREDIT_FLOOR_RULE_NAME);
       }
       if (outputPeriods.has(period) && !outputPeriods.has(next)) {
@@ -238,6 +246,8 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
   }
   walks.sort((a, b) => compareText(a.customer, b.customer) || compareText(a.period, b.period));
   invoices.sort((a, b) => compareText(a.customer, b.customer) || compareText(a.period, b.period));
+  // Stable: within an invoice the rows keep their line order.
+  drill.sort((a, b) => compareText(a.customer, b.customer) || compareText(a.period, b.period));
 
   const ruleHits = [...t.hits.values()]
     .sort((a, b) => a.order - b.order || compareText(a.rule, b.rule))
@@ -248,7 +258,7 @@ export function buildInvoices(files: FileGroups[], totalPeriods: ReadonlySet<str
   const carriedCredits = t.carried
     .sort((a, b) => compareText(a.customer, b.customer) || compareText(a.fromPeriod, b.fromPeriod) || compareText(a.category, b.category) || compareText(a.currency, b.currency));
 
-  return { invoices, carriedCredits, retainedBenefits, walks, ruleHits, linesRated, unblendedAccounted, issues: log.issues };
+  return { invoices, drill, carriedCredits, retainedBenefits, walks, ruleHits, linesRated, unblendedAccounted, issues: log.issues };
 }
 
 /** Plain code-unit order: the same in every locale. */

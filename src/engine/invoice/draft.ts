@@ -11,6 +11,20 @@ export interface DraftLine {
   /** A figure already in the invoice currency (a credit brought forward by the zero floor). */
   invoicePrice: Decimal;
   rules: Set<string>;
+  /** What was added, in order, for the drill-down (ENGINE.md §9: drill-downs sum exactly to the invoice line). */
+  contributions: Contribution[];
+}
+
+/** One addition to a draft line, in its source currency (or the invoice currency for the credit floor). */
+export interface Contribution {
+  source: 'group' | 'support-plan' | 'credit-in' | 'credit-floor';
+  rule: string;
+  method: string;
+  lines: number;
+  cost: Decimal;
+  /** The source currency; null: `price` is already in the invoice currency. */
+  currency: string | null;
+  price: Decimal;
 }
 
 /** An invoice being gathered for one customer and period. */
@@ -24,7 +38,7 @@ export function draftLine(draft: Draft, category: string, account: string | null
   const key = `${category}\u0001${account ?? ''}`;
   let line = draft.lines.get(key);
   if (line === undefined) {
-    line = { category, account, cost: ZERO, prices: new Map(), invoicePrice: ZERO, rules: new Set() };
+    line = { category, account, cost: ZERO, prices: new Map(), invoicePrice: ZERO, rules: new Set(), contributions: [] };
     draft.lines.set(key, line);
   }
   return line;
@@ -32,4 +46,10 @@ export function draftLine(draft: Draft, category: string, account: string | null
 
 export function addPrice(line: DraftLine, currency: string, price: Decimal): void {
   line.prices.set(currency, exactAdd(line.prices.get(currency) ?? ZERO, price));
+}
+
+/** addPrice, remembering the addition for the drill-down. */
+export function addContribution(line: DraftLine, contribution: Contribution & { currency: string }): void {
+  addPrice(line, contribution.currency, contribution.price);
+  line.contributions.push(contribution);
 }

@@ -92,8 +92,39 @@ export interface RuleHit {
   price: Decimal;
 }
 
+/**
+ * One contribution to an invoice line's precise price, for the accountant's drill-down: per
+ * invoice line, Σ `price` of its rows equals the line's `price` exactly (and Σ `cost` its cost).
+ */
+export interface DrillRow {
+  customer: string;
+  period: string;
+  /** The invoice currency. */
+  currency: string;
+  category: string;
+  /** As on the invoice line: null unless grain account. */
+  account: string | null;
+  /** `group`: lines priced in the invoice period; `credit-in`: credits or tax priced in an earlier period landing here; `support-plan`: a plan's charge; `credit-floor`: the zero floor's lines. */
+  source: 'group' | 'support-plan' | 'credit-in' | 'credit-floor';
+  rule: string;
+  method: string;
+  /** Source lines behind the row. */
+  lines: number;
+  /** Unblended cost, source currency. */
+  cost: Decimal;
+  sourceCurrency: string;
+  /** Precise price before FX, source currency (the invoice-currency figure for the credit floor). */
+  priceSource: Decimal;
+  /** 1 when the currencies are the same. */
+  fxRate: Decimal;
+  /** Invoice currency: priceSource × fxRate (see roundInvoice for the last digit of a 40-digit product). */
+  price: Decimal;
+}
+
 export interface InvoiceRunResult {
   invoices: Invoice[];
+  /** Every contribution to every invoice line of `invoices`, invoice by invoice, line by line. */
+  drill: DrillRow[];
   carriedCredits: CarriedCredit[];
   retainedBenefits: RetainedBenefit[];
   walks: VarianceWalk[];

@@ -1,11 +1,11 @@
-import { roundMoney, ZERO, type Decimal } from '../money';
-import { exactAdd, exactSum } from '../exact';
+import { Decimal, roundMoney, ZERO } from '../money';
+import { exactAdd, exactSub, exactSum } from '../exact';
 import type { IssueLog } from '../issues';
 import { lookupFxRate } from '../fx/fxTable';
-import type { Draft } from './draft';
+import type { Draft, DraftLine } from './draft';
 import { CREDIT_FLOOR_RULE_NAME } from './planLine';
 import { compareInvoiceLines } from './compareInvoiceLines';
-import type { Invoice, InvoiceLine, InvoiceRunConfig } from './invoiceTypes';
+import type { DrillRow, Invoice, InvoiceLine, InvoiceRunConfig } from './invoiceTypes';
 
 export interface RoundedInvoice {
   invoice: Invoice;
@@ -15,6 +15,8 @@ export interface RoundedInvoice {
   creditFloor: Decimal;
   /** The amount of the line `Credit carried forward` (0 when the total was not negative). */
   carriedForward: Decimal;
+  /** The contributions to every line, in line order: per line they sum exactly to its price. */
+  drill: DrillRow[];
 }
 
 /**
@@ -60,6 +62,7 @@ export function roundInvoice(draft: Draft, currency: string, config: InvoiceRunC
   let converted = ZERO;
   let broughtForward = ZERO;
   const lines: InvoiceLine[] = [];
+  const drillByLine = new Map<string, DrillRow[]>();
   for (const line of draft.lines.values()) {
     let price = line.invoicePrice;
     broughtForward = exactAdd(broughtForward, line.invoicePrice);
@@ -69,12 +72,18 @@ export function roundInvoice(draft: Draft, currency: string, config: InvoiceRunC
       price = exactAdd(price, value);
     }
     lines.push({ category: line.category, account: line.account, cost: line.cost, price, amount: roundMoney(price, currency, mode), rules: [...line.rules] });
+    drillByLine.set(lineKey(line), drillRows(draft, line, currency, rates));
   }
   let total = lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
   let carriedForward = ZERO;
   if (total.isNegative() && !total.isZero()) {
     carriedForward = total.neg();
     lines.push({ category: 'Credit carried forward', account: null, cost: ZERO, price: carriedForward, amount: carriedForward, rules: [CREDIT_FLOOR_RULE_NAME] });
+    drillByLine.set(lineKey({ category: 'Credit carried forward', account: null }), [{
+      customer: draft.customer, period: draft.period, currency, category: 'Credit carried forward', account: null,
+      source: 'credit-floor', rule: CREDIT_FLOOR_RULE_NAME, method: 'credit-floor', lines: 0, cost: ZERO,
+      sourceCurrency: currency, priceSource: carriedForward, fxRate: ONE, price: carriedForward,
+    }]);
     log.add({
       code: 'CREDIT_CARRIED',
       severity: 'info',
@@ -88,6 +97,7 @@ export function roundInvoice(draft: Draft, currency: string, config: InvoiceRunC
   return {
     invoice: { customer: draft.customer, period: draft.period, currency, lines, total: normalizeZero(total), preciseTotal, residual: normalizeZero(residual) },
     converted,
+    drill: lines.flatMap((l) => drillByLine.get(lineKey(l)) ?? []),
     creditFloor: exactAdd(broughtForward, carriedForward),
     carriedForward,
   };
@@ -96,4 +106,40 @@ export function roundInvoice(draft: Draft, currency: string, config: InvoiceRunC
 /** −0 never leaves the engine. */
 function normalizeZero(value: Decimal): Decimal {
   return value.isZero() ? ZERO : value;
+}
+
+const ONE = new Decimal(1);
+
+function lineKey(line: { category: string; account: string | null }): string {
+  return `${line.category}\u0001${line.account ?? ''}`;
+}
+
+/**
+ * A draft line's contributions in the invoice currency. The line converts its sum per source
+ * currency once (Σ p × rate, decimal.js rounding the product at 40 significant digits), so each
+ * row is p_i × rate except the last of each source currency, which takes the exact remainder:
+ * the rows then sum to the line's price to the last digit.
+ */
+function drillRows(draft: Draft, line: DraftLine, currency: string, rates: Map<string, Decimal>): DrillRow[] {
+  const remaining = new Map<string, Decimal>();
+  const left = new Map<string, number>();
+  for (const [source, sourcePrice] of line.prices) remaining.set(source, sourcePrice.times(rates.get(source) as Decimal));
+  for (const c of line.contributions) if (c.currency !== null) left.set(c.currency, (left.get(c.currency) ?? 0) + 1);
+  return line.contributions.map((c) => {
+    let price = c.price;
+    let fxRate = ONE;
+    if (c.currency !== null) {
+      fxRate = rates.get(c.currency) as Decimal;
+      const count = (left.get(c.currency) as number) - 1;
+      left.set(c.currency, count);
+      const rest = remaining.get(c.currency) as Decimal;
+      price = count === 0 ? rest : c.price.times(fxRate);
+      remaining.set(c.currency, exactSub(rest, price));
+    }
+    return {
+      customer: draft.customer, period: draft.period, currency, category: line.category, account: line.account,
+      source: c.source, rule: c.rule, method: c.method, lines: c.lines, cost: c.cost,
+      sourceCurrency: c.currency ?? currency, priceSource: c.price, fxRate, price,
+    };
+  });
 }
