@@ -35,10 +35,10 @@ export const INVOICE_OPTIONS_USAGE = `options:
   --commitments as-billed|owner-only          (default as-billed)
   --grain service|account                     (default service)
   --period YYYY-MM     invoice only this period
-  --format json|csv|table                     (default table)
+  --format json|csv|table|xlsx                (default table; xlsx: the accountant's workbook, needs --out)
   --out F              write the result to F instead of stdout`;
 
-export type InvoiceFormat = 'json' | 'csv' | 'table';
+export type InvoiceFormat = 'json' | 'csv' | 'table' | 'xlsx';
 
 export interface InvoiceArgs {
   files: string[];
@@ -46,16 +46,15 @@ export interface InvoiceArgs {
   format: InvoiceFormat;
 }
 
-export function parseInvoiceArgs(args: string[]): InvoiceArgs {
+/** `allowXlsx`: only `rerate invoice` writes the accountant's workbook. */
+export function parseInvoiceArgs(args: string[], allowXlsx = false): InvoiceArgs {
   const { values, positionals } = parseArgs({ args, options: INVOICE_OPTIONS, allowPositionals: true, strict: true });
   if (positionals.length === 0) throw new UsageError('name at least one billing file');
   const format = values.format ?? 'table';
-  if (format === 'xlsx') {
-    throw new UsageError('--format xlsx (the accountant\'s workbook) is not available yet; use json, csv or table');
+  if (format !== 'json' && format !== 'csv' && format !== 'table' && !(allowXlsx && format === 'xlsx')) {
+    throw new UsageError(`--format "${format}" is not one of json, csv, table${allowXlsx ? ', xlsx' : ''}`);
   }
-  if (format !== 'json' && format !== 'csv' && format !== 'table') {
-    throw new UsageError(`--format "${format}" is not one of json, csv, table`);
-  }
+  if (format === 'xlsx' && !values.out) throw new UsageError('xlsx needs --out F.xlsx');
   if (values.workbook !== undefined) {
     throw new UsageError('--workbook is not available yet; pass the tables as CSV files (--pricebook, --customers, --fx)');
   }

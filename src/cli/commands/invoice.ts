@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { invoiceRunToJson, issueToJson } from '../../engine';
 import type { Command } from '../main';
 import { exitCodeFor, printIssues, type CliIo } from '../io';
@@ -5,13 +7,24 @@ import { INVOICE_OPTIONS_USAGE, parseInvoiceArgs } from '../invoiceOptions';
 import { renderInvoicesCsv, renderInvoicesTable } from '../renderInvoices';
 import { runInvoices } from '../runInvoices';
 import { writeOutput } from '../writeOutput';
+import { writeXlsx } from '../writeXlsx';
+import { fileSource } from '../fileSource';
+import { buildAccountantWorkbook, type WorkbookInputs } from '../../workbook/buildAccountantWorkbook';
+import { readTableRows } from '../../formats/readTableRows';
+import type { InvoiceArgs } from '../invoiceOptions';
 
 export const invoiceCommand: Command = {
   usage: `usage: rerate invoice <files...> [options]\n\nInvoices per customer and period from billing files (DBR, CUR, FOCUS; .csv, .csv.gz, .zip, .parquet).\n\n${INVOICE_OPTIONS_USAGE}`,
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseInvoiceArgs(args);
+    const parsed = parseInvoiceArgs(args, true);
     const output = await runInvoices(parsed, io);
     let text: string;
+    if (parsed.format === 'xlsx') {
+      const model = buildAccountantWorkbook(output.result, output.settings, output.controls, output.issues, await readInputTables(parsed, io));
+      writeFileSync(path.resolve(io.cwd, parsed.values.out as string), await writeXlsx(model));
+      printIssues(io, output.issues);
+      return exitCodeFor(output.issues);
+    }
     if (parsed.format === 'json') {
       const json = { ...invoiceRunToJson(output.result, output.controls), issues: output.issues.map(issueToJson) };
       text = `${JSON.stringify(json, null, 2)}\n`;
@@ -25,3 +38,9 @@ export const invoiceCommand: Command = {
     return exitCodeFor(output.issues);
   },
 };
+
+/** The price book and customers tables as the user wrote them, for the workbook's PriceBook and Customers sheets (already read once without error). */
+async function readInputTables(parsed: InvoiceArgs, io: CliIo): Promise<WorkbookInputs> {
+  const read = async (file: string | undefined) => (file === undefined ? null : (await readTableRows(fileSource(path.resolve(io.cwd, file)))).result);
+  return { priceBook: await read(parsed.values.pricebook), customers: await read(parsed.values.customers) };
+}

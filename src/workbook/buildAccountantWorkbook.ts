@@ -1,0 +1,173 @@
+import { formatDecimal, minorUnits, type Decimal } from '../engine/money';
+import type { Issue } from '../engine/issues';
+import type { Settings } from '../engine/settings';
+import type { TableRows } from '../engine/table';
+import type { ControlRow } from '../engine/json/invoiceRunToJson';
+import type { DrillRow, InvoiceRunResult } from '../engine/invoice/invoiceTypes';
+import type { Cell, WorkbookModel, WorkbookSheet } from './workbookModel';
+import { roundFormula } from './roundFormula';
+
+/** The input tables to copy into the workbook as text, when the run had them. */
+export interface WorkbookInputs {
+  priceBook?: TableRows | null;
+  customers?: TableRows | null;
+}
+
+const LINES_HEADERS = [
+  'Customer', 'Period', 'Currency', 'Category', 'Account', 'Source', 'Rule', 'Method', 'Lines', 'Cost',
+  'SourceCurrency', 'PriceSource', 'FxRate', 'Price', 'PriceExact', 'InvoiceLine',
+] as const;
+/** Columns of `Lines` the Invoice formulas read: N Price, P InvoiceLine. */
+const LINES_PRICE = 'N';
+const LINES_KEY = 'P';
+
+/**
+ * The accountant's workbook (PRODUCT.md "Share with accountant"): values only, plus native formulas
+ * that re-derive every invoice line from the `Lines` values, so it ties out without the add-in.
+ * Worked example, one USD line of 1.2345 priced into two contributions 1.0000 + 0.2345:
+ *   Lines    row 2  … Price 1      InvoiceLine 1
+ *            row 3  … Price 0.2345 InvoiceLine 1
+ *   Invoice  row 2  InvoiceLine 1 … Price =SUMIFS(Lines!$N:$N,Lines!$P:$P,A2) → 1.2345
+ *                                   Amount =ROUND(G2,2) → 1.23
+ *            then Total =ROUND(SUM(H2:H2),2), PreciseTotal =SUM(G2:G2), Residual =ROUND(H3-ROUND(G4,2),2).
+ * Lines are matched to invoice lines by a number (InvoiceLine), never by text: SUMIFS would read
+ * `*`, `?`, `~`, `<`, `>` or `=` in an untrusted category as a pattern and compare case-blind.
+ */
+export function buildAccountantWorkbook(
+  result: InvoiceRunResult,
+  settings: Settings,
+  controls: readonly ControlRow[],
+  issues: readonly Issue[],
+  inputs: WorkbookInputs = {},
+): WorkbookModel {
+  const lineKeys = new Map<string, number>();
+  result.invoices.forEach((invoice) => {
+    for (const line of invoice.lines) {
+      lineKeys.set(drillKey(invoice.customer, invoice.period, line.category, line.account), lineKeys.size + 1);
+    }
+  });
+
+  const sheets: WorkbookSheet[] = [linesSheet(result.drill, lineKeys)];
+  if (inputs.priceBook) sheets.push(tableSheet('PriceBook', inputs.priceBook));
+  if (inputs.customers) sheets.push(tableSheet('Customers', inputs.customers));
+  sheets.push(settingsSheet(settings), invoiceSheet(result, settings, lineKeys), reconcileSheet(result), auditSheet(result, controls, issues));
+  return { sheets };
+}
+
+function drillKey(customer: string, period: string, category: string, account: string | null): string {
+  return [customer, period, category, account ?? ''].join('\u0001');
+}
+
+function num(value: Decimal | number, numFmt?: string): Cell {
+  const number = typeof value === 'number' ? String(value) : formatDecimal(value);
+  return numFmt === undefined ? { number } : { number, numFmt };
+}
+
+function amountFormat(currency: string): string {
+  const d = minorUnits(currency);
+  return d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
+}
+
+function linesSheet(drill: readonly DrillRow[], lineKeys: ReadonlyMap<string, number>): WorkbookSheet {
+  return {
+    name: 'Lines',
+    columns: LINES_HEADERS.map((header) => ({ header, width: header === 'Rule' || header === 'Category' ? 28 : 14 })),
+    rows: drill.map((d) => [
+      d.customer, d.period, d.currency, d.category, d.account, d.source, d.rule, d.method, num(d.lines),
+      num(d.cost), d.sourceCurrency, num(d.priceSource), num(d.fxRate), num(d.price), formatDecimal(d.price),
+      num(lineKeys.get(drillKey(d.customer, d.period, d.category, d.account)) ?? 0),
+    ]),
+  };
+}
+
+function tableSheet(name: string, table: TableRows): WorkbookSheet {
+  return {
+    name,
+    columns: table.header.map((header) => ({ header, width: 16 })),
+    rows: table.rows.map((row) => table.header.map((_, i) => row.values[i] ?? '')),
+  };
+}
+
+function settingsSheet(settings: Settings): WorkbookSheet {
+  return {
+    name: 'Settings',
+    columns: [{ header: 'Setting', width: 16 }, { header: 'Value', width: 16 }],
+    rows: [
+      ['currency', settings.currency], ['rounding', settings.rounding], ['credits', settings.credits], ['tax', settings.tax],
+      ['commitments', settings.commitments], ['grain', settings.grain], ['period', settings.period ?? ''],
+    ],
+  };
+}
+
+/**
+ * One block per invoice: its lines (Price = SUMIFS over Lines, Amount = the rounding formula), then
+ * Total (Σ amounts), PreciseTotal (Σ prices) and Residual (Total − round(PreciseTotal)), then a
+ * blank row. Labels of the summary rows go in the Category column, with InvoiceLine empty.
+ */
+function invoiceSheet(result: InvoiceRunResult, settings: Settings, lineKeys: ReadonlyMap<string, number>): WorkbookSheet {
+  const rows: Cell[][] = [];
+  const rowNumber = () => rows.length + 2;
+  for (const invoice of result.invoices) {
+    const d = minorUnits(invoice.currency);
+    const fmt = amountFormat(invoice.currency);
+    const first = rowNumber();
+    for (const line of invoice.lines) {
+      const r = rowNumber();
+      const key = lineKeys.get(drillKey(invoice.customer, invoice.period, line.category, line.account)) as number;
+      rows.push([
+        num(key), invoice.customer, invoice.period, invoice.currency, line.category, line.account,
+        { formula: `SUMIFS(Lines!$${LINES_PRICE}:$${LINES_PRICE},Lines!$${LINES_KEY}:$${LINES_KEY},A${r})` },
+        { formula: roundFormula(`G${r}`, d, settings.rounding), numFmt: fmt },
+      ]);
+    }
+    const last = rowNumber() - 1;
+    const total = rowNumber();
+    const sum = (col: string) => (last >= first ? `SUM(${col}${first}:${col}${last})` : '0');
+    // Σ and − of amounts already at the minor unit are exact in decimal but not in binary
+    // (0.1 + 0.2): ROUND(…, d) changes nothing but that noise (−0.00999999999999091 → −0.01).
+    rows.push([null, invoice.customer, invoice.period, invoice.currency, 'Total', null, null, { formula: `ROUND(${sum('H')},${d})`, numFmt: fmt }]);
+    const precise = rowNumber();
+    rows.push([null, invoice.customer, invoice.period, invoice.currency, 'PreciseTotal', null, { formula: sum('G') }, null]);
+    rows.push([null, invoice.customer, invoice.period, invoice.currency, 'Residual', null, null,
+      { formula: `ROUND(H${total}-${roundFormula(`G${precise}`, d, settings.rounding)},${d})`, numFmt: fmt }]);
+    rows.push([]);
+  }
+  return {
+    name: 'Invoice',
+    columns: [
+      { header: 'InvoiceLine', width: 11 }, { header: 'Customer', width: 20 }, { header: 'Period', width: 9 },
+      { header: 'Currency', width: 9 }, { header: 'Category', width: 32 }, { header: 'Account', width: 14 },
+      { header: 'Price', width: 18 }, { header: 'Amount', width: 14 },
+    ],
+    rows,
+  };
+}
+
+function reconcileSheet(result: InvoiceRunResult): WorkbookSheet {
+  return {
+    name: 'Reconcile',
+    columns: [{ header: 'Customer', width: 20 }, { header: 'Period' }, { header: 'Step', width: 18 }, { header: 'Amount', width: 18 }, { header: 'Currency' }],
+    rows: result.walks.flatMap((walk) => walk.steps.map((s): Cell[] => [walk.customer, walk.period, s.step, num(s.amount), s.currency])),
+  };
+}
+
+/** Blocks one under another, each with its own header row of text: rule hits, controls, carried credits, issues. */
+function auditSheet(result: InvoiceRunResult, controls: readonly ControlRow[], issues: readonly Issue[]): WorkbookSheet {
+  const rows: Cell[][] = result.ruleHits.map((h) => [h.rule, h.method, h.line === null ? null : num(h.line), num(h.lines), num(h.cost), num(h.price)]);
+  rows.push([], ['File', 'Format', 'RowsRead', 'RowsRated', 'RowsSkipped', 'UnblendedRead', 'UnblendedAccounted']);
+  for (const c of controls) {
+    rows.push([c.file, c.format, num(c.rowsRead), num(c.rowsRated), num(c.rowsSkipped), { number: c.unblendedRead }, { number: c.unblendedAccounted }]);
+  }
+  rows.push([], ['CarriedCustomer', 'FromPeriod', 'ToPeriod', 'Category', 'Amount', 'Currency']);
+  for (const c of result.carriedCredits) rows.push([c.customer, c.fromPeriod, c.toPeriod, c.category, num(c.amount), c.currency]);
+  rows.push([], ['Code', 'Severity', 'Message', 'Source', 'Count']);
+  for (const i of issues) {
+    const source = i.source ? `${i.source.file ?? ''}${i.source.line === undefined ? '' : `:${i.source.line}`}${i.source.column ? ` ${i.source.column}` : ''}` : null;
+    rows.push([i.code, i.severity, i.message, source, num(i.count ?? 1)]);
+  }
+  return {
+    name: 'Audit',
+    columns: ['Rule', 'Method', 'PriceBookRow', 'Lines', 'Cost', 'Price', ''].map((header) => ({ header, width: header === 'Rule' ? 28 : 16 })),
+    rows,
+  };
+}
