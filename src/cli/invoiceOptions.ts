@@ -36,7 +36,10 @@ export const INVOICE_OPTIONS_USAGE = `options:
   --grain service|account                     (default service)
   --period YYYY-MM     invoice only this period
   --format json|csv|table|xlsx                (default table; xlsx: the accountant's workbook, needs --out)
-  --out F              write the result to F instead of stdout`;
+  --out F              write the result to F instead of stdout
+  --workbook F.xlsx    read PriceBook, Customers, Settings, FxRates and SupportPlans from a workbook built
+                       with the add-in or by --format xlsx; a table flag given explicitly (--pricebook F…)
+                       wins over the workbook's table, and setting flags override its Settings`;
 
 export type InvoiceFormat = 'json' | 'csv' | 'table' | 'xlsx';
 
@@ -55,8 +58,5 @@ export function parseInvoiceArgs(args: string[], allowXlsx = false): InvoiceArgs
     throw new UsageError(`--format "${format}" is not one of json, csv, table${allowXlsx ? ', xlsx' : ''}`);
   }
   if (format === 'xlsx' && !values.out) throw new UsageError('xlsx needs --out F.xlsx');
-  if (values.workbook !== undefined) {
-    throw new UsageError('--workbook is not available yet; pass the tables as CSV files (--pricebook, --customers, --fx)');
-  }
   return { files: positionals, values, format };
 }

@@ -6,14 +6,16 @@ import {
 } from '../engine';
 import { RerateError, type Issue, type WithIssues } from '../engine/issues';
 import type { TableRows } from '../engine/table';
+import type { SupportPlanTable } from '../engine/support/supportPlans';
 import { readBilling } from '../formats/readBilling';
+import { readTableRows } from '../formats/readTableRows';
 import type { FileControl } from '../formats/fileControl';
 import { fileSource } from './fileSource';
 import { nodeGunzip } from './nodeGunzip';
 import { IssuesError, UsageError, type CliIo } from './io';
 import type { InvoiceArgs } from './invoiceOptions';
-import { loadTableFile } from './loadTable';
 import { createProgressBar } from './progress';
+import { readWorkbookTables, type WorkbookTableName, type WorkbookTables } from './readWorkbookTables';
 
 export interface InvoiceRunOutput {
   result: InvoiceRunResult;
@@ -24,7 +26,21 @@ export interface InvoiceRunOutput {
   /** Every issue: tables, readers, the run and the control totals, in that order. */
   issues: Issue[];
   settings: Settings;
+  /** The tables the run used as read (CSV or workbook), for the accountant's workbook. */
+  tables: InvoiceTables;
 }
+
+export interface InvoiceTables {
+  priceBook: TableRows | null;
+  customers: TableRows | null;
+  fxRates: TableRows | null;
+  supportPlans: SupportPlanTable;
+}
+
+/** Each table's CSV flag; a flag given explicitly wins over the `--workbook` table. */
+const TABLE_FLAGS: Record<WorkbookTableName, 'pricebook' | 'customers' | 'fx' | 'support-plans' | 'settings'> = {
+  priceBook: 'pricebook', customers: 'customers', fxRates: 'fx', supportPlans: 'support-plans', settings: 'settings',
+};
 
 /** Loads the tables the options name, then streams every file through one invoice run. */
 export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<InvoiceRunOutput> {
@@ -32,12 +48,37 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
   const resolve = (file: string) => path.resolve(io.cwd, file);
   const { values } = args;
 
-  let settings: Settings = { ...DEFAULT_SETTINGS };
-  if (values.settings) {
-    const fromTable = await loadTableFile(resolve(values.settings), loadSettings, issues);
-    if (fromTable === null) throw new IssuesError(issues);
-    settings = { ...settings, ...fromTable };
+  // A table named but unreadable stops the run: invoicing without it would be wrong, not partial.
+  const stop = () => issues.some((i) => i.severity === 'error' && (i.code === 'UNREADABLE_FILE' || i.code === 'BAD_TABLE'));
+  let fromWorkbook: WorkbookTables = {};
+  if (values.workbook !== undefined) {
+    const want = (Object.keys(TABLE_FLAGS) as WorkbookTableName[]).filter((key) => values[TABLE_FLAGS[key]] === undefined);
+    const read = await readWorkbookTables(resolve(values.workbook), { name: values.workbook, want });
+    issues.push(...read.issues);
+    if (stop()) throw new IssuesError(issues);
+    fromWorkbook = read.result;
   }
+  const rows = async (key: WorkbookTableName): Promise<TableRows | null> => {
+    const file = values[TABLE_FLAGS[key]];
+    if (file === undefined) return fromWorkbook[key] ?? null;
+    try {
+      const read = await readTableRows(fileSource(resolve(file)));
+      issues.push(...read.issues);
+      return read.result;
+    } catch (error) {
+      if (!(error instanceof RerateError)) throw error;
+      issues.push({ code: error.code, severity: 'error', message: error.message, ...(error.source ? { source: error.source } : {}) });
+      throw new IssuesError(issues);
+    }
+  };
+  const load = <T>(table: TableRows | null, loader: (rows: TableRows) => WithIssues<T>): T | null => {
+    if (table === null) return null;
+    const loaded = loader(table);
+    issues.push(...loaded.issues);
+    return loaded.result;
+  };
+
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...load(await rows('settings'), loadSettings) };
   for (const name of SETTING_NAMES) {
     const flag = values[name];
     if (flag === undefined) continue;
@@ -49,20 +90,20 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
     }
   }
 
-  // A table named but unreadable stops the run: invoicing without it would be wrong, not partial.
-  const table = async <T>(file: string | undefined, load: (rows: TableRows) => WithIssues<T>): Promise<T | null> => {
-    if (file === undefined) return null;
-    const loaded = await loadTableFile(resolve(file), load, issues);
-    if (loaded === null) throw new IssuesError(issues);
-    return loaded;
+  const tables: InvoiceTables = {
+    priceBook: await rows('priceBook'),
+    customers: await rows('customers'),
+    fxRates: await rows('fxRates'),
+    supportPlans: BUILT_IN_SUPPORT_PLANS,
   };
   const config: InvoiceRunConfig = {
-    priceBook: await table(values.pricebook, loadPriceBook),
-    customers: await table(values.customers, loadCustomers),
-    fxRates: await table(values.fx, loadFxRates),
-    supportPlans: (await table(values['support-plans'], loadSupportPlans)) ?? BUILT_IN_SUPPORT_PLANS,
+    priceBook: load(tables.priceBook, loadPriceBook),
+    customers: load(tables.customers, loadCustomers),
+    fxRates: load(tables.fxRates, loadFxRates),
+    supportPlans: load(await rows('supportPlans'), loadSupportPlans) ?? BUILT_IN_SUPPORT_PLANS,
     settings,
   };
+  tables.supportPlans = config.supportPlans;
 
   const run = createInvoiceRun(config);
   const reads: FileControl[] = [];
@@ -86,5 +127,5 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
   const result = run.finish();
   const controls = controlTotals(reads, result);
   issues.push(...result.issues, ...controls.issues);
-  return { result, reads, controls: controls.result, issues, settings };
+  return { result, reads, controls: controls.result, issues, settings, tables };
 }

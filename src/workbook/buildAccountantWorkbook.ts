@@ -2,15 +2,18 @@ import { formatDecimal, minorUnits, type Decimal } from '../engine/money';
 import type { Issue } from '../engine/issues';
 import type { Settings } from '../engine/settings';
 import type { TableRows } from '../engine/table';
+import type { SupportPlanTable } from '../engine/support/supportPlans';
 import type { ControlRow } from '../engine/json/invoiceRunToJson';
 import type { DrillRow, InvoiceRunResult } from '../engine/invoice/invoiceTypes';
 import type { Cell, WorkbookModel, WorkbookSheet } from './workbookModel';
 import { roundFormula } from './roundFormula';
 
-/** The input tables to copy into the workbook as text, when the run had them. */
+/** The input tables to copy into the workbook as text, when the run had them (FX rates and support plans go under Settings). */
 export interface WorkbookInputs {
   priceBook?: TableRows | null;
   customers?: TableRows | null;
+  fxRates?: TableRows | null;
+  supportPlans?: SupportPlanTable | null;
 }
 
 const LINES_HEADERS = [
@@ -50,7 +53,7 @@ export function buildAccountantWorkbook(
   const sheets: WorkbookSheet[] = [linesSheet(result.drill, lineKeys)];
   if (inputs.priceBook) sheets.push(tableSheet('PriceBook', inputs.priceBook));
   if (inputs.customers) sheets.push(tableSheet('Customers', inputs.customers));
-  sheets.push(settingsSheet(settings), invoiceSheet(result, settings, lineKeys), reconcileSheet(result), auditSheet(result, controls, issues));
+  sheets.push(settingsSheet(settings, inputs), invoiceSheet(result, settings, lineKeys), reconcileSheet(result), auditSheet(result, controls, issues));
   return { sheets };
 }
 
@@ -88,14 +91,30 @@ function tableSheet(name: string, table: TableRows): WorkbookSheet {
   };
 }
 
-function settingsSheet(settings: Settings): WorkbookSheet {
+/**
+ * `Settings` (Setting, Value), then — each after a blank row under its own header, as
+ * `rerate --workbook` finds them again — the FX rates and the support plans the run used.
+ */
+function settingsSheet(settings: Settings, inputs: WorkbookInputs): WorkbookSheet {
+  const rows: Cell[][] = [
+    ['currency', settings.currency], ['rounding', settings.rounding], ['credits', settings.credits], ['tax', settings.tax],
+    ['commitments', settings.commitments], ['grain', settings.grain], ['period', settings.period ?? ''],
+  ];
+  if (inputs.fxRates) {
+    const { header, rows: fx } = inputs.fxRates;
+    rows.push([], [...header], ...fx.map((row) => header.map((_, i) => row.values[i] ?? '')));
+  }
+  if (inputs.supportPlans) {
+    rows.push([], ['Plan', 'Minimum', 'Tiers', 'Scope']);
+    for (const plan of inputs.supportPlans.plans.values()) {
+      const tiers = plan.tiers.map((t) => `${formatDecimal(t.from)}:${formatDecimal(t.rate)}`).join(', ');
+      rows.push([plan.name, formatDecimal(plan.minimum), tiers, plan.scope]);
+    }
+  }
   return {
     name: 'Settings',
-    columns: [{ header: 'Setting', width: 16 }, { header: 'Value', width: 16 }],
-    rows: [
-      ['currency', settings.currency], ['rounding', settings.rounding], ['credits', settings.credits], ['tax', settings.tax],
-      ['commitments', settings.commitments], ['grain', settings.grain], ['period', settings.period ?? ''],
-    ],
+    columns: [{ header: 'Setting', width: 16 }, { header: 'Value', width: 16 }, { header: '', width: 28 }, { header: '', width: 12 }],
+    rows,
   };
 }
 

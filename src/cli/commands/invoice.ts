@@ -8,10 +8,7 @@ import { renderInvoicesCsv, renderInvoicesTable } from '../renderInvoices';
 import { runInvoices } from '../runInvoices';
 import { writeOutput } from '../writeOutput';
 import { writeXlsx } from '../writeXlsx';
-import { fileSource } from '../fileSource';
-import { buildAccountantWorkbook, type WorkbookInputs } from '../../workbook/buildAccountantWorkbook';
-import { readTableRows } from '../../formats/readTableRows';
-import type { InvoiceArgs } from '../invoiceOptions';
+import { buildAccountantWorkbook } from '../../workbook/buildAccountantWorkbook';
 
 export const invoiceCommand: Command = {
   usage: `usage: rerate invoice <files...> [options]\n\nInvoices per customer and period from billing files (DBR, CUR, FOCUS; .csv, .csv.gz, .zip, .parquet).\n\n${INVOICE_OPTIONS_USAGE}`,
@@ -20,7 +17,7 @@ export const invoiceCommand: Command = {
     const output = await runInvoices(parsed, io);
     let text: string;
     if (parsed.format === 'xlsx') {
-      const model = buildAccountantWorkbook(output.result, output.settings, output.controls, output.issues, await readInputTables(parsed, io));
+      const model = buildAccountantWorkbook(output.result, output.settings, output.controls, output.issues, output.tables);
       writeFileSync(path.resolve(io.cwd, parsed.values.out as string), await writeXlsx(model));
       printIssues(io, output.issues);
       return exitCodeFor(output.issues);
@@ -38,9 +35,3 @@ export const invoiceCommand: Command = {
     return exitCodeFor(output.issues);
   },
 };
-
-/** The price book and customers tables as the user wrote them, for the workbook's PriceBook and Customers sheets (already read once without error). */
-async function readInputTables(parsed: InvoiceArgs, io: CliIo): Promise<WorkbookInputs> {
-  const read = async (file: string | undefined) => (file === undefined ? null : (await readTableRows(fileSource(path.resolve(io.cwd, file)))).result);
-  return { priceBook: await read(parsed.values.pricebook), customers: await read(parsed.values.customers) };
-}
