@@ -377,3 +377,26 @@ describe('createInvoiceRun: commitments policy (ENGINE.md §6)', () => {
     expect(linesOf(result, 'Beta')[0][2]).toBe('1');
   });
 });
+
+describe('createInvoiceRun: grouping (ENGINE.md §14)', () => {
+  // Found by the order property test: a Lambda line right after an EC2 line of the same account,
+  // usage type and operation once landed in the EC2 line's hash bucket, so the two Lambda lines
+  // formed two groups and the margin quotient was rounded at 40 digits twice.
+  const priceBook = makePriceBook([{ Rule: 'lambda', ProductCode: 'AWS Lambda', Method: 'margin', Value: '15%' }]);
+  const line = (n: number, productCode: string, cost: string) => makeLine({
+    source: { file: 'test.csv', line: n }, productCode, service: productCode, account: '222222222222', usageType: 'b', unblendedCost: cost,
+  });
+  const ec2 = line(2, 'AmazonEC2', '0');
+  const lambdaA = line(3, 'AWS Lambda', '505776420901.7');
+  const lambdaB = line(4, 'AWS Lambda', '1539099958285');
+  const other = makeLine({ source: { file: 'test.csv', line: 5 }, account: '111111111111', unblendedCost: '1' });
+
+  test('createInvoiceRun(config) prices one group whatever the order of its lines, with the margin applied once to their sum', () => {
+    const lambdaPrice = (lines: ReturnType<typeof makeLine>[]) =>
+      runLines(lines, { priceBook }).invoices.find((i) => i.customer === '222222222222')?.lines.find((l) => l.category === 'AWS Lambda')?.price.toFixed();
+    const once = '2405736916690.235294117647058823529411765'; // 2,044,876,379,186.7 ÷ 0.85 at 40 digits
+    for (const order of [[lambdaA, lambdaB, ec2], [ec2, lambdaA, lambdaB], [ec2, lambdaA, other, lambdaB], [other, lambdaB, ec2, lambdaA, other]]) {
+      expect(lambdaPrice(order)).toBe(once);
+    }
+  });
+});

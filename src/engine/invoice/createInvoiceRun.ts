@@ -60,8 +60,12 @@ export function createInvoiceRun(config: InvoiceRunConfig): InvoiceRun {
       }
     }
     let candidates: LineGroup[];
-    if (previous !== null && line.usageType === previous.usageType && line.account === previous.account && line.operation === previous.operation) {
-      // Billing files often hold runs of lines of one usage: nothing to hash for them.
+    // Billing files often hold runs of lines of one usage: nothing to hash for them. The check covers
+    // every field lineHash reads, so the bucket reused is the line's own bucket (a partial check once
+    // put a line into another bucket, splitting one group in two and making results order-dependent).
+    if (previous !== null && line.usageType === previous.usageType && line.account === previous.account
+      && line.operation === previous.operation && line.productCode === previous.productCode
+      && line.region === previous.region && line.kind === previous.kind) {
       candidates = previousCandidates;
     } else {
       const key = lineHash(line);
