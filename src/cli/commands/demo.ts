@@ -9,13 +9,15 @@ import { packageRoot } from '../packageRoot';
 import { renderInvoicesTable } from '../renderInvoices';
 import { renderWalksTable } from '../renderWalks';
 import { runInvoices } from '../runInvoices';
+import { writeXlsx } from '../writeXlsx';
+import { buildAccountantWorkbook } from '../../workbook/buildAccountantWorkbook';
 
 /**
  * The bundled sample month end to end (samples/demo): three customers, two invoice currencies,
  * a shared RI and a Savings Plan, support plans, tax, and October's credits carried into November.
  */
 export const demoCommand: Command = {
-  usage: 'usage: rerate demo [--out DIR]\n\nInvoices the bundled sample month (samples/demo), prints the invoices and the variance walks,\nand writes invoices.json and reconcile.json to DIR (default: ./rerate-demo).',
+  usage: 'usage: rerate demo [--out DIR]\n\nInvoices the bundled sample month (samples/demo), prints the invoices and the variance walks,\nand writes invoices.json, reconcile.json and the accountant workbook (workbook.xlsx) to DIR (default: ./rerate-demo).',
   async run(args: string[], io: CliIo): Promise<number> {
     const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
     const outDir = path.resolve(io.cwd, values.out ?? 'rerate-demo');
@@ -32,11 +34,13 @@ export const demoCommand: Command = {
     const reconcilePath = path.join(outDir, 'reconcile.json');
     writeFileSync(invoicesPath, `${JSON.stringify({ ...invoiceRunToJson(output.result, output.controls), issues }, null, 2)}\n`);
     writeFileSync(reconcilePath, `${JSON.stringify({ walks: walksToJson(output.result.walks), controls: output.controls, issues }, null, 2)}\n`);
+    const workbookPath = path.join(outDir, 'workbook.xlsx');
+    writeFileSync(workbookPath, await writeXlsx(buildAccountantWorkbook(output.result, output.settings, output.controls, output.issues, output.tables)));
 
     io.stdout('Rerate demo — samples/demo: October and November 2023, three customers, USD → GBP and EUR\n\n');
     io.stdout(`INVOICES\n\n${renderInvoicesTable(output.result)}\n`);
     io.stdout(`VARIANCE WALKS (source currency up to preFx, then the invoice currency)\n\n${renderWalksTable(output.result.walks)}\n`);
-    io.stdout(`Wrote ${path.relative(io.cwd, invoicesPath)} and ${path.relative(io.cwd, reconcilePath)}.\n`);
+    io.stdout(`Wrote ${path.relative(io.cwd, invoicesPath)}, ${path.relative(io.cwd, reconcilePath)} and the accountant's workbook ${path.relative(io.cwd, workbookPath)}.\n`);
     printIssues(io, output.issues);
     return exitCodeFor(output.issues);
   },
