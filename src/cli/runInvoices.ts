@@ -118,6 +118,7 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
     }
     const read = await readBilling(source, (line) => run.add(line), {
       inflateGzip: nodeGunzip,
+      pricingFieldsOnly: true,
       onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
     });
     progress.finish();

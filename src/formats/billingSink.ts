@@ -24,6 +24,7 @@ export class BillingSink implements RecordSink {
     readonly file: string,
     onLine: ((line: BillingLine) => void) | null,
     private readonly issues: IssueLog,
+    pricingFieldsOnly = false,
   ) {
     const tally = new ControlTally(file);
     this.tally = tally;
@@ -39,6 +40,7 @@ export class BillingSink implements RecordSink {
               onLine(line);
             },
       wantsLines: onLine !== null,
+      pricingFieldsOnly,
     };
   }
 

@@ -17,6 +17,8 @@ export interface MapperContext {
    * with `tally.countParts` instead of building its BillingLine. Validation and issues stay the same.
    */
   wantsLines: boolean;
+  /** `ReadOptions.pricingFieldsOnly`: descriptive fields may be left null. */
+  pricingFieldsOnly: boolean;
 }
 
 /** Maps one billing table's records to BillingLines; made by readBilling once the header is known. */

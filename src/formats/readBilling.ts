@@ -28,7 +28,7 @@ export async function readBilling(source: ByteSource, onLine: ((line: BillingLin
   const read = await readTables(
     source,
     (tableName) => {
-      const sink = new BillingSink(tableName, onLine, issues);
+      const sink = new BillingSink(tableName, onLine, issues, options?.pricingFieldsOnly ?? false);
       sinks.push(sink);
       return sink;
     },

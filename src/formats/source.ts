@@ -30,6 +30,14 @@ export interface ReadOptions {
    * throw an error with code `Z_BUF_ERROR` or a message saying "unexpected end" on truncated input.
    */
   inflateGzip?: (input: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
+  /**
+   * Lines carry only what pricing reads (ids, kind, product, usage type, operation, region, billing
+   * entity, currency, provider, commitment and the figures); the descriptive fields — invoice id,
+   * availability zone, instance type, platform, tenancy, description, resource id, tags — are null,
+   * and the CUR reader does not even ask the scanner for them. For `rerate invoice`; the task pane
+   * keeps them all.
+   */
+  pricingFieldsOnly?: boolean;
 }
 
 /** A source from bytes already in memory (tests, small uploads). */

@@ -11,6 +11,13 @@ import { kindFromLineItemType } from './curKind';
 
 type Col = Record<Exclude<keyof CurColumnNames, 'tagPrefix'>, number>;
 
+/** CUR columns a count-only read never looks at (they only fill in a BillingLine). */
+const COUNT_ONLY_UNUSED = new Set(['invoice', 'billingEntity', 'productName', 'usageType', 'operation', 'zone', 'region',
+  'instanceType', 'platform', 'tenancy', 'description', 'resource', 'savingsPlanArn', 'currency']);
+
+/** CUR columns pricing never reads (`ReadOptions.pricingFieldsOnly`); tags are left out too. */
+const NOT_PRICED = new Set(['invoice', 'zone', 'instanceType', 'platform', 'tenancy', 'description', 'resource']);
+
 /**
  * CUR 1.0 and CUR 2.0 → BillingLines (FORMATS.md "CUR"): one line per row, columns by name, the
  * two versions differing only in their column names (curColumns.ts).
@@ -38,17 +45,24 @@ export class CurMapper extends MapperBase implements FormatMapper {
     super(context);
     this.names = format === 'cur1' ? CUR1_COLUMNS : CUR2_COLUMNS;
     const pick = new ColumnPicker(header);
+    const present = (field: keyof Col): boolean => (this.names[field] as string[]).some((name) => pick.has(name));
+    // Counting only (`rerate inspect`), the descriptive columns are never read: not asking the
+    // scanner for them saves a third of its substrings. Numbers, dates and kinds are still read,
+    // so the issues and control totals are those of a full read (test/formats/count-only.test.ts).
+    const countOnly = !context.wantsLines;
+    const unused = countOnly ? COUNT_ONLY_UNUSED : context.pricingFieldsOnly ? NOT_PRICED : null;
     const col = {} as Col;
     for (const [field, alternatives] of Object.entries(this.names)) {
-      if (field !== 'tagPrefix') col[field as keyof Col] = pick.pick(...(alternatives as string[]));
+      if (field === 'tagPrefix') continue;
+      col[field as keyof Col] = unused !== null && unused.has(field) ? -1 : pick.pick(...(alternatives as string[]));
     }
     this.col = col;
-    this.tagColumns = pick
+    this.tagColumns = unused !== null ? [] : pick
       .pickPrefixed(this.names.tagPrefix)
       .map(({ name, position }) => ({ key: name.slice(this.names.tagPrefix.length), position }));
     this.needsProductMap =
       col.productMap >= 0 &&
-      (col.productName < 0 || col.region < 0 || col.instanceType < 0 || col.platform < 0 || col.tenancy < 0);
+      (!present('productName') || !present('region') || !present('instanceType') || !present('platform') || !present('tenancy'));
     this.wanted = pick.wanted;
   }
 
