@@ -2,7 +2,9 @@ import { accountFromArn } from './accountFromArn';
 import type { IssueLog, IssueCode, Severity } from '../engine/issues';
 import type { BillingFormat, BillingLine } from '../engine/line';
 import type { ControlTally, ControlCheck } from './fileControl';
-import { isNullText, scanDecimal } from './numbers';
+import { isNullText } from './numbers';
+// Straight from its module: it runs for every numeric cell, and a re-export adds a getter call.
+import { scanDecimal } from '../engine/money/decimalTotal';
 
 /** What a format mapper needs from the read around it. */
 export interface MapperContext {

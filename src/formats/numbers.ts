@@ -1,5 +1,4 @@
 import { ExactSum, formatDecimal } from '../engine/money';
-export { scanDecimal } from '../engine/money';
 
 /** Numbers in billing files: a numeric cell is a decimal text (`12`, `-0.5`, `.5`, `1.8E-9`), blank or `NULL`
  * (null); `1,234.50` or `12 USD` is not a number and the mapper reports `BAD_NUMBER`. Checking and summing
