@@ -1,3 +1,4 @@
+import { isTotalRecord, recordAccount } from './totalRecords';
 import type { ChargeKind } from '../../engine/kinds';
 import type { BillingLine } from '../../engine/line';
 import { ColumnPicker } from '../columns';
@@ -64,7 +65,7 @@ export class DbrMapper extends MapperBase implements FormatMapper {
     const col = this.col;
     const unblendedColumn = this.standalone ? 'Cost' : 'UnBlendedCost';
     const recordType = fields[col.recordType];
-    const isTotal = recordType === 'StatementTotal' || recordType === 'InvoiceTotal' || recordType === 'AccountTotal';
+    const isTotal = isTotalRecord(recordType);
     const unblendedCost = this.number(fields, col.unblendedCost, unblendedColumn);
     const costKnown = !this.lastNumberBad;
     if (!isTotal && costKnown) this.context.tally.addRead(unblendedCost);
@@ -83,7 +84,7 @@ export class DbrMapper extends MapperBase implements FormatMapper {
     const payerAccount = this.text(fields, col.payer);
     const linked = this.text(fields, col.linked);
     // Invoice and statement totals belong to no account; a line item without one is the payer's.
-    const account = linked ?? (recordType === 'InvoiceTotal' || recordType === 'StatementTotal' ? null : payerAccount);
+    const account = recordAccount(recordType, linked, payerAccount);
     if (isTotal) {
       this.totals.addTotal(recordType, invoiceText ?? '', account ?? '', line, unblendedCost, blendedCost);
     } else {

@@ -1,3 +1,4 @@
+import { isTotalRecord, recordAccount } from '../dbr/totalRecords';
 import type { ChargeKind } from '../../engine/kinds';
 import type { BillingLine } from '../../engine/line';
 import { isSupportProductCode } from '../../engine/kinds';
@@ -59,7 +60,7 @@ export class DbrMonthlyMapper extends MapperBase implements FormatMapper {
     this.startRow();
     const col = this.col;
     const recordType = fields[col.recordType];
-    const isTotal = recordType === 'StatementTotal' || recordType === 'InvoiceTotal' || recordType === 'AccountTotal';
+    const isTotal = isTotalRecord(recordType);
     const cost = this.number(fields, col.cost, 'CostBeforeTax');
     const credits = this.number(fields, col.credits, 'Credits');
     const tax = this.number(fields, col.tax, 'TaxAmount');
@@ -110,7 +111,7 @@ export class DbrMonthlyMapper extends MapperBase implements FormatMapper {
       period: period as string,
       payerAccount,
       // Invoice and statement totals belong to no account; a payer line item is the payer's.
-      account: this.text(fields, col.linked) ?? (recordType === 'InvoiceTotal' || recordType === 'StatementTotal' ? null : payerAccount),
+      account: recordAccount(recordType, this.text(fields, col.linked), payerAccount),
       kind,
       productCode,
       service: productName ?? productCode,
