@@ -7,6 +7,7 @@
 //   decode       read + UTF-8 decode only: the floor under every text parser
 //   scan         read + decode + CsvScanner, 20 CUR columns wanted, counting rows
 //   scan-all     the same, every column wanted
+//   scan-bytes   read + latin1 + highByteBlocks + CsvScanner in byte-text mode (the CLI's path), 20 columns
 //   papa         read + decode + PapaParse (header: false, step), counting rows
 //   readTables   readTables(fileSource(file)) with 20 columns and an exact BigInt Σ of
 //                lineItem/UnblendedCost, checked against the generator's FILE.json (works on .gz too)
@@ -85,6 +86,16 @@ async function runMode(mode, file) {
       row: () => { rows++; },
       badRow: () => { extra.badRows = (extra.badRows || 0) + 1; },
     });
+  } else if (mode === 'scan-bytes') {
+    const { CsvScanner } = load('formats/csv/scanCsv.js');
+    const { highByteBlocks } = load('formats/csv/highBytes.js');
+    const scanner = new CsvScanner({
+      header: (names) => wantedOf(names, false),
+      row: () => { rows++; },
+      badRow: () => { extra.badRows = (extra.badRows || 0) + 1; },
+    }, { byteText: true });
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) scanner.push(chunk.toString('latin1'), highByteBlocks(chunk));
+    scanner.end();
   } else if (mode === 'papa') {
     const Papa = require('papaparse');
     let first = true;
@@ -173,10 +184,10 @@ function main() {
   if (args[0] === '--child') return child(args[1], args[2]);
   const file = args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--')));
   if (!file) {
-    console.error('usage: node bench/csv-scan.js FILE [--modes decode,scan,scan-all,papa,readTables,in-memory] [--from dist/node] [--mb 200]');
+    console.error('usage: node bench/csv-scan.js FILE [--modes decode,scan,scan-all,scan-bytes,papa,readTables,in-memory] [--from dist/node] [--mb 200]');
     process.exit(2);
   }
-  const modes = valueOf('--modes', 'decode,scan,scan-all,papa,readTables,in-memory').split(',');
+  const modes = valueOf('--modes', 'decode,scan,scan-all,scan-bytes,papa,readTables,in-memory').split(',');
   const bytes = fs.statSync(file).size;
   console.log(`${path.relative(process.cwd(), file)}: ${(bytes / 1e6).toFixed(0)} MB; node ${process.version}; load average ${require('node:os').loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   for (const mode of modes) {

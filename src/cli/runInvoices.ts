@@ -11,7 +11,7 @@ import { readBilling } from '../formats/readBilling';
 import { readTableRows } from '../formats/readTableRows';
 import type { FileControl } from '../formats/fileControl';
 import { fileSource } from './fileSource';
-import { nodeGunzip } from './nodeGunzip';
+import { NODE_READ_OPTIONS } from './nodeReadOptions';
 import { IssuesError, UsageError, type CliIo } from './io';
 import type { InvoiceArgs } from './invoiceOptions';
 import { createProgressBar } from './progress';
@@ -117,7 +117,7 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
       throw new IssuesError([...issues, { code: error.code, severity: 'error', message: error.message }]);
     }
     const read = await readBilling(source, (line) => run.add(line), {
-      inflateGzip: nodeGunzip,
+      ...NODE_READ_OPTIONS,
       pricingFieldsOnly: true,
       onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
     });

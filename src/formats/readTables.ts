@@ -76,7 +76,7 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
   }
 
   if (kind === 'csv') {
-    const reader = new CsvTableReader(source.name, sinks(source.name));
+    const reader = new CsvTableReader(source.name, sinks(source.name), options.decodeLatin1);
     for await (const bytes of chunks) reader.push(bytes);
     finishTable(reader, reader.finish(), tables, issues);
     return { issues, tables };
@@ -97,7 +97,7 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
   };
 
   if (kind === 'gzip') {
-    const reader = new CsvTableReader(source.name, sinks(source.name));
+    const reader = new CsvTableReader(source.name, sinks(source.name), options.decodeLatin1);
     try {
       for await (const bytes of gunzipChunks(chunks, options.gunzip ?? options.inflateGzip)) feed(reader, bytes);
       finishTable(reader, reader.finish(), tables, issues);
@@ -115,7 +115,7 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
     const names = await unzipEntries(chunks, (entry) => {
       if (!isCsvEntry(entry)) return null;
       const name = `${source.name}!${entry}`;
-      const reader = new CsvTableReader(name, sinks(name));
+      const reader = new CsvTableReader(name, sinks(name), options.decodeLatin1);
       current = reader;
       opened++;
       return {

@@ -6,7 +6,7 @@ import { controlToJson, issueToJson, type ControlJson } from '../../formats/cont
 import type { FileControl } from '../../formats/fileControl';
 import { readBilling } from '../../formats/readBilling';
 import { fileSource } from '../fileSource';
-import { nodeGunzip } from '../nodeGunzip';
+import { NODE_READ_OPTIONS } from '../nodeReadOptions';
 import { exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
 import type { Command } from '../main';
 import { createProgressBar } from '../progress';
@@ -39,7 +39,7 @@ export const inspectCommand: Command = {
       const progress = createProgressBar(io, path);
       try {
         const read = await readBilling(fileSource(path), null, {
-          inflateGzip: nodeGunzip,
+          ...NODE_READ_OPTIONS,
           onProgress: ({ bytesRead, bytesTotal }) => progress.update(bytesRead, bytesTotal),
         });
         controls.push(...read.controls);

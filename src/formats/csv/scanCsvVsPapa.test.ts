@@ -123,7 +123,19 @@ function papa(papaText: string): Out {
   return out;
 }
 
-function scanner(text: string, cutsAt: number[], wanted: number[] | null): Out {
+/** A latin1 decoder in plain JavaScript, standing in for the CLI's Node one. */
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 4096) text += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  return text;
+}
+
+function scanner(text: string, cutsAt: number[], wanted: number[] | null, byteText = false): Out {
+  return scanBytes(new TextEncoder().encode(text), cutsAt, wanted, byteText);
+}
+
+/** Reads bytes cut at the given fractions, decoded as UTF-8 text or scanned as byte text. */
+function scanBytes(bytes: Uint8Array, cutsAt: number[], wanted: number[] | null, byteText: boolean): Out {
   const out: Out = { header: null, headerLine: 0, rows: [], bad: [] };
   const sink: RecordSink = {
     header(names, line) {
@@ -138,9 +150,8 @@ function scanner(text: string, cutsAt: number[], wanted: number[] | null): Out {
       out.bad.push([line, count]);
     },
   };
-  const bytes = new TextEncoder().encode(text);
   const positions = [...new Set(cutsAt.map((f) => Math.floor(f * bytes.length)))].sort((a, b) => a - b);
-  const reader = new CsvTableReader('generated.csv', sink);
+  const reader = new CsvTableReader('generated.csv', sink, byteText ? latin1 : undefined);
   let from = 0;
   for (const at of [...positions, bytes.length]) {
     reader.push(bytes.subarray(from, at));
@@ -163,8 +174,32 @@ describe('scanCsv against PapaParse', () => {
         const some = scanner(text, doc.cuts, doc.wanted);
         expect(some.rows).toEqual(model.rows.map(([values, line]) => [doc.wanted.map((i) => values[i]), line]));
         expect(some.bad).toEqual(model.bad);
+        // Byte text (the CLI's latin1 path) gives exactly the same.
+        expect(scanner(text, doc.cuts, null, true)).toEqual(model);
+        expect(scanner(text, doc.cuts, doc.wanted, true)).toEqual(some);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('byte text and streaming UTF-8 decoding agree on any bytes, invalid UTF-8 and long fields included', () => {
+    // Delimiters, ASCII, parts of é (C3 A9), 日 (E6 97 A5) and 😀 (F0 9F 98 80), and bytes never valid.
+    const unit = fc.constantFrom([0x61], [0x2c], [0x22], [0x0a], [0x0d, 0x0a], [0x0d], [0xc3, 0xa9], [0xc3], [0xa9], [0xe6, 0x97, 0xa5],
+      [0xe6, 0x97], [0xf0, 0x9f, 0x98, 0x80], [0xf0, 0x9f], [0xff], [0xc0, 0xaf], [0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48]);
+    const input = fc.record({
+      header: fc.constantFrom('a,b,c\n', '\uFEFFa,b,c\r\n', 'a\n'),
+      body: fc.array(unit, { maxLength: 200 }),
+      cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }),
+      wanted: fc.constantFrom(null, [2, 0], [1]),
+    });
+    fc.assert(
+      fc.property(input, ({ header, body, cuts, wanted }) => {
+        const head = new TextEncoder().encode(header);
+        const bytes = new Uint8Array([...head, ...body.flat()]);
+        const columns = header.includes(',') ? wanted : wanted === null ? null : [0];
+        expect(scanBytes(bytes, cuts, columns, true)).toEqual(scanBytes(bytes, cuts, columns, false));
+      }),
+      { numRuns: 1000 },
     );
   });
 
@@ -174,6 +209,8 @@ describe('scanCsv against PapaParse', () => {
     const bytes = new TextEncoder().encode(text);
     const everyByte = scanner(text, Array.from({ length: bytes.length }, (_, i) => i / bytes.length), null);
     expect(everyByte).toEqual(whole);
+    expect(scanner(text, Array.from({ length: bytes.length }, (_, i) => i / bytes.length), null, true)).toEqual(whole);
+    expect(scanner(text, [], null, true)).toEqual(whole);
     expect(whole).toEqual({
       header: ['nom', 'pays', 'note'],
       headerLine: 1,

@@ -1,0 +1,13 @@
+import type { ReadOptions } from '../formats/source';
+import { nodeGunzip } from './nodeGunzip';
+
+/** Node's latin1 decoder for `ReadOptions.decodeLatin1` (a native copy, one character per byte). */
+export function nodeLatin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+/** What the CLI gives every billing read: Node's gzip inflater and latin1 decoder. */
+export const NODE_READ_OPTIONS: Pick<ReadOptions, 'inflateGzip' | 'decodeLatin1'> = {
+  inflateGzip: nodeGunzip,
+  decodeLatin1: nodeLatin1,
+};
