@@ -5,7 +5,10 @@
 //   2. rerate invoice on the same file with a 50-rule price book, a support plan, two currencies
 //      and next-period credits, and its ratio to inspect
 //   3. RI allocation: 100,000 usage rows over 720 hourly buckets against 2,000 reservations
-// Options: --rows N (default 1000000), --only inspect|invoice|commitments, --keep (reuse data).
+// Options: --rows N (default 1000000), --only inspect|invoice|commitments, --repeat N (default 3:
+// each command runs N times in fresh processes, interleaved; the median is reported with the range,
+// because this VM's speed drifts by up to ±40% over minutes). A floor — reading the file and
+// decoding it, no parsing — is measured between the runs, to show how fast the machine was.
 const { spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,6 +20,7 @@ const dataDir = path.join(__dirname, 'data');
 const args = process.argv.slice(2);
 const rows = Number(valueOf('--rows') ?? 1000000);
 const only = valueOf('--only');
+const repeat = Math.max(1, Number(valueOf('--repeat') ?? 3));
 
 function valueOf(flag) {
   const i = args.indexOf(flag);
@@ -30,8 +34,24 @@ function ensureBuilt() {
   }
 }
 
-/** Runs `rerate <args>` through bench/measure.js in a fresh process; returns its JSON report. */
+/** Runs `rerate <args>` `repeat` times; returns the median run's report with the others' times. */
 function measure(rerateArgs) {
+  const runs = [];
+  for (let i = 0; i < repeat; i += 1) runs.push(measureOnce(rerateArgs));
+  runs.sort((a, b) => a.seconds - b.seconds);
+  const median = runs[Math.floor((runs.length - 1) / 2)];
+  return { ...median, all: runs.map((r) => r.seconds), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
+}
+
+/** Read + UTF-8 decode of `file` (no parsing) in a fresh process: the machine's speed right now. */
+function floorSeconds(file) {
+  const script = `const d=new TextDecoder();const t=process.hrtime.bigint();const s=require('fs').createReadStream(${JSON.stringify(file)},{highWaterMark:1<<20});
+    (async()=>{for await(const c of s)d.decode(c,{stream:true});console.log(Number(process.hrtime.bigint()-t)/1e9)})()`;
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
+}
+
+/** Runs `rerate <args>` through bench/measure.js in a fresh process; returns its JSON report. */
+function measureOnce(rerateArgs) {
   const child = spawnSync(process.execPath, [path.join(__dirname, 'measure.js'), ...rerateArgs], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 26,
   });
@@ -49,7 +69,8 @@ function measure(rerateArgs) {
 function line(label, report, rowCount, bytes) {
   const rowsPerSecond = rowCount / report.seconds;
   const mbPerSecond = bytes / 1e6 / report.seconds;
-  console.log(`${label.padEnd(34)} ${report.seconds.toFixed(2).padStart(6)} s  ${Math.round(rowsPerSecond).toLocaleString('en-US').padStart(9)} rows/s  ${mbPerSecond.toFixed(0).padStart(4)} MB/s  peak RSS ${report.peakRssMb.toFixed(0)} MB`);
+  const range = report.all && report.all.length > 1 ? `  (median of ${report.all.length}: ${report.all.map((s) => s.toFixed(2)).join(' / ')} s)` : '';
+  console.log(`${label.padEnd(34)} ${report.seconds.toFixed(2).padStart(6)} s  ${Math.round(rowsPerSecond).toLocaleString('en-US').padStart(9)} rows/s  ${mbPerSecond.toFixed(0).padStart(4)} MB/s  peak RSS ${report.peakRssMb.toFixed(0)} MB${range}`);
   return rowsPerSecond;
 }
 
@@ -76,7 +97,9 @@ async function main() {
   if (!only || only === 'inspect' || only === 'invoice') {
     await generateCur(csv);
     const bytes = fs.statSync(csv).size;
-    console.log(`input: ${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB\n`);
+    console.log(`input: ${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB`);
+    const floors = [floorSeconds(csv), floorSeconds(csv), floorSeconds(csv)].sort((a, b) => a - b);
+    console.log(`floor (read + UTF-8 decode, no parsing): ${floors[1].toFixed(2)} s (${floors.map((f) => f.toFixed(2)).join(' / ')})\n`);
     const inspect = measure(['inspect', csv, '--format', 'json']);
     inspectRate = line('rerate inspect (.csv)', inspect, rows, bytes);
     if (!only || only === 'inspect') {
