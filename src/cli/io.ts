@@ -32,10 +32,15 @@ export class IssuesError extends Error {
   }
 }
 
-/** `file:line: CODE message` (PRODUCT.md), with the count when the issue stands for several. */
+/**
+ * `file:line: CODE message` (PRODUCT.md), with `(N times)` when the issue stands for several —
+ * unless the message states that count itself ("has 5679 AWS Support lines …").
+ */
 export function formatIssueLine(issue: Issue): string {
   const where = issue.source ? `${issue.source.file}:${issue.source.line}: ` : '';
-  const count = issue.count && issue.count > 1 ? ` (${issue.count} times)` : '';
+  const several = issue.count !== undefined && issue.count > 1;
+  const stated = several && new RegExp(`(^|\\D)${issue.count}(\\D|$)`).test(issue.message);
+  const count = several && !stated ? ` (${issue.count} times)` : '';
   return `${where}${issue.code} ${issue.message}${count}`;
 }
 
