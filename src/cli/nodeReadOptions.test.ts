@@ -35,4 +35,12 @@ describe('NODE_READ_OPTIONS', () => {
     for (const chunkSize of [1, 2, 3, 7, 1 << 16]) expect(await read(bytes, chunkSize, NODE_READ_OPTIONS)).toEqual(plain);
     expect(await read(gzipSync(bytes), 5, NODE_READ_OPTIONS)).toEqual(plain);
   });
+
+  it('reads UTF-16 (Excel\'s "Unicode text", with its BOM) through the decoder, byte text or not', async () => {
+    const text = 'nom,pays,montant\r\nZoë,日本,12.5\r\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const expected = { header: ['nom', 'pays', 'montant'], rows: [['12.5', 'Zoë']], issues: [] };
+    expect(await read(bytes, 1 << 16, {})).toEqual(expected);
+    for (const chunkSize of [1, 3, 1 << 16]) expect(await read(bytes, chunkSize, NODE_READ_OPTIONS)).toEqual(expected);
+  });
 });
