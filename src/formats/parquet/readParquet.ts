@@ -5,6 +5,7 @@ import type { ByteSource, ReadOptions } from '../source';
 import { decimalText, parquetText } from './parquetText';
 
 const PROGRESS_STEP = 1 << 20;
+const DEFAULT_MAX_DECOMPRESSED = 64 * 1024 ** 3;
 
 export interface ParquetReadResult {
   issues: Issue[];
@@ -17,6 +18,10 @@ export interface ParquetReadResult {
  * chunks are fetched, one row group at a time, through `source.slice`. Each value becomes text
  * (`parquetText`; DECIMAL columns exactly via `decimalText`), and row `i` (0-based) is reported
  * as line `i + 2`, as if line 1 were a CSV header.
+ *
+ * The decompression-bomb limit (`maxDecompressedBytes`) counts the uncompressed sizes the footer
+ * declares for the column chunks read, row group by row group, before a group's pages are
+ * inflated: a group that would pass the limit is not read (SIZE_LIMIT; earlier rows are kept).
  */
 export async function readParquet(source: ByteSource, sinks: SinkFactory, options: ReadOptions = {}): Promise<ParquetReadResult> {
   const name = source.name;
@@ -69,11 +74,27 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
   const scales = wanted.map((index) => decimalScale(columns[index]));
   const readable: FileMetaData = { ...metadata, schema: metadata.schema.map(withoutDecimal) };
 
+  const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
+  const readColumns = new Set(wantedNames);
+  let declared = 0;
   let rowStart = 0;
   try {
     for (const group of metadata.row_groups) {
       options.signal?.throwIfAborted();
       const rowEnd = rowStart + Number(group.num_rows);
+      const groupBytes = group.columns
+        .filter((chunk) => chunk.meta_data !== undefined && readColumns.has(chunk.meta_data.path_in_schema[0]))
+        .reduce((sum, chunk) => sum + Number(chunk.meta_data?.total_uncompressed_size ?? 0), 0);
+      if (declared + groupBytes > limit) {
+        issues.push({
+          code: 'SIZE_LIMIT',
+          severity: 'error',
+          message: `${name} decompresses to more than ${limit.toLocaleString('en-US')} bytes (the limit; its footer declares ${(declared + groupBytes).toLocaleString('en-US')} bytes by the end of the row group starting at row ${rowStart + 1}), so reading stopped at line ${rowStart + 2}; ${rowStart.toLocaleString('en-US')} rows were read.`,
+          source: { file: name, line: rowStart + 2 },
+        });
+        break;
+      }
+      declared += groupBytes;
       let rows: unknown[][] = [];
       if (wantedNames.length > 0) {
         await parquetRead({
