@@ -1,9 +1,10 @@
-import { parquetMetadata } from 'hyparquet';
+import { parquetMetadata, snappyUncompress } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { RecordSink } from '../records';
 import { readTables } from '../readTables';
 import { bytesSource, type ByteSource, type ReadProgress } from '../source';
 import { decimalText, parquetText } from './parquetText';
+import { countedSnappy, PageLimitError } from './readParquet';
 
 /** A CUR 2.0-like Parquet file, written in memory: strings, doubles, int64, a timestamp, a DECIMAL and two map columns. */
 function cur2Parquet(rowGroupSize = 2): ArrayBuffer {
@@ -167,6 +168,15 @@ describe('readParquet', () => {
     expect((await read(1)).rows).toEqual([]);
     expect((await read(1)).issues[0]).toMatchObject({ code: 'SIZE_LIMIT', source: { file: 'bomb.parquet', line: 2 } });
     expect(await read(groupSizes[0] + groupSizes[1])).toEqual({ rows: [['000000000001', 2], ['012345678901', 3], ['000000000001', 4]], issues: [] });
+  });
+
+  it('countedSnappy(snappyUncompress, budget) inflates pages like hyparquet and throws PageLimitError once the pages pass the limit', () => {
+    const hello = new Uint8Array([0x05, 0x10, ...new TextEncoder().encode('hello')]); // snappy: length 5, one literal
+    const budget = { inflated: 0, limit: 8 };
+    const { SNAPPY } = countedSnappy(snappyUncompress, budget);
+    expect(new TextDecoder().decode(SNAPPY(hello, 5))).toBe('hello');
+    expect(budget.inflated).toBe(5);
+    expect(() => SNAPPY(hello, 5)).toThrow(PageLimitError);
   });
 
   it('readTables(parquet, sinks, { signal }) rejects with AbortError', async () => {

@@ -19,9 +19,10 @@ export interface ParquetReadResult {
  * (`parquetText`; DECIMAL columns exactly via `decimalText`), and row `i` (0-based) is reported
  * as line `i + 2`, as if line 1 were a CSV header.
  *
- * The decompression-bomb limit (`maxDecompressedBytes`) counts the uncompressed sizes the footer
- * declares for the column chunks read, row group by row group, before a group's pages are
- * inflated: a group that would pass the limit is not read (SIZE_LIMIT; earlier rows are kept).
+ * The decompression-bomb limit (`maxDecompressedBytes`) is checked twice: against the uncompressed
+ * sizes the footer declares for the column chunks read, before each row group (a group that would
+ * pass it is not read), and against the bytes actually inflated, page by page, since a footer can
+ * lie. Either way: SIZE_LIMIT at the group's first line, and earlier rows are kept.
  */
 export async function readParquet(source: ByteSource, sinks: SinkFactory, options: ReadOptions = {}): Promise<ParquetReadResult> {
   const name = source.name;
@@ -36,7 +37,7 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
     return { issues, tables: [] };
   }
   const size = source.size;
-  const { parquetMetadataAsync, parquetRead, parquetSchema } = await import('hyparquet');
+  const { parquetMetadataAsync, parquetRead, parquetSchema, snappyUncompress } = await import('hyparquet');
 
   let bytesRead = 0;
   let reported = 0;
@@ -77,6 +78,7 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
   const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
   const readColumns = new Set(wantedNames);
   let declared = 0;
+  const budget = { inflated: 0, limit };
   let rowStart = 0;
   try {
     for (const group of metadata.row_groups) {
@@ -86,12 +88,7 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
         .filter((chunk) => chunk.meta_data !== undefined && readColumns.has(chunk.meta_data.path_in_schema[0]))
         .reduce((sum, chunk) => sum + Number(chunk.meta_data?.total_uncompressed_size ?? 0), 0);
       if (declared + groupBytes > limit) {
-        issues.push({
-          code: 'SIZE_LIMIT',
-          severity: 'error',
-          message: `${name} decompresses to more than ${limit.toLocaleString('en-US')} bytes (the limit; its footer declares ${(declared + groupBytes).toLocaleString('en-US')} bytes by the end of the row group starting at row ${rowStart + 1}), so reading stopped at line ${rowStart + 2}; ${rowStart.toLocaleString('en-US')} rows were read.`,
-          source: { file: name, line: rowStart + 2 },
-        });
+        issues.push(sizeLimit(name, limit, rowStart, `its footer declares ${(declared + groupBytes).toLocaleString('en-US')} bytes by the end of the row group starting at row ${rowStart + 1}`));
         break;
       }
       declared += groupBytes;
@@ -104,6 +101,7 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
           rowStart,
           rowEnd,
           utf8: false,
+          compressors: countedSnappy(snappyUncompress, budget),
           onComplete: (data: unknown[][]) => {
             rows = data;
           },
@@ -126,10 +124,43 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
   } catch (error) {
     options.signal?.throwIfAborted();
     if (isAbort(error)) throw error;
-    issues.push(unreadable(name, error, rowStart));
+    issues.push(error instanceof PageLimitError ? sizeLimit(name, limit, rowStart, 'counting the pages inflated') : unreadable(name, error, rowStart));
   }
   report();
   return { issues, tables: [table] };
+}
+
+/** Thrown by `countedSnappy` past the limit; readParquet reports SIZE_LIMIT. */
+export class PageLimitError extends Error {}
+
+/**
+ * hyparquet `compressors` that inflate SNAPPY pages as hyparquet itself does, adding each page's
+ * size (as its header states: the buffer hyparquet would allocate) to `budget.inflated` first and
+ * throwing PageLimitError past `budget.limit` — a footer can lie about sizes, a page header cannot
+ * without failing the read.
+ */
+export function countedSnappy(
+  snappyUncompress: (input: Uint8Array, output: Uint8Array) => void,
+  budget: { inflated: number; limit: number },
+): { SNAPPY: (input: Uint8Array, length: number) => Uint8Array } {
+  return {
+    SNAPPY(input, length) {
+      budget.inflated += length;
+      if (budget.inflated > budget.limit) throw new PageLimitError(`more than ${budget.limit} bytes inflated`);
+      const page = new Uint8Array(length);
+      snappyUncompress(input, page);
+      return page;
+    },
+  };
+}
+
+function sizeLimit(name: string, limit: number, rowStart: number, how: string): Issue {
+  return {
+    code: 'SIZE_LIMIT',
+    severity: 'error',
+    message: `${name} decompresses to more than ${limit.toLocaleString('en-US')} bytes (the limit; ${how}), so reading stopped at line ${rowStart + 2}; ${rowStart.toLocaleString('en-US')} rows were read.`,
+    source: { file: name, line: rowStart + 2 },
+  };
 }
 
 function decimalScale(element: SchemaElement): number | null {
