@@ -19,10 +19,9 @@ export interface ParquetReadResult {
  * (`parquetText`; DECIMAL columns exactly via `decimalText`), and row `i` (0-based) is reported
  * as line `i + 2`, as if line 1 were a CSV header.
  *
- * The decompression-bomb limit (`maxDecompressedBytes`) is checked twice: against the uncompressed
- * sizes the footer declares for the column chunks read, before each row group (a group that would
- * pass it is not read), and against the bytes actually inflated, page by page, since a footer can
- * lie. Either way: SIZE_LIMIT at the group's first line, and earlier rows are kept.
+ * The decompression-bomb limit (`maxDecompressedBytes`) counts the bytes of the pages inflated
+ * (`countedSnappy`); past it, the row group being read is dropped whole: SIZE_LIMIT at its first
+ * line, and the rows of earlier groups are kept.
  */
 export async function readParquet(source: ByteSource, sinks: SinkFactory, options: ReadOptions = {}): Promise<ParquetReadResult> {
   const name = source.name;
@@ -76,22 +75,12 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
   const readable: FileMetaData = { ...metadata, schema: metadata.schema.map(withoutDecimal) };
 
   const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
-  const readColumns = new Set(wantedNames);
-  let declared = 0;
   const budget = { inflated: 0, limit };
   let rowStart = 0;
   try {
     for (const group of metadata.row_groups) {
       options.signal?.throwIfAborted();
       const rowEnd = rowStart + Number(group.num_rows);
-      const groupBytes = group.columns
-        .filter((chunk) => chunk.meta_data !== undefined && readColumns.has(chunk.meta_data.path_in_schema[0]))
-        .reduce((sum, chunk) => sum + Number(chunk.meta_data?.total_uncompressed_size ?? 0), 0);
-      if (declared + groupBytes > limit) {
-        issues.push(sizeLimit(name, limit, rowStart, `its footer declares ${(declared + groupBytes).toLocaleString('en-US')} bytes by the end of the row group starting at row ${rowStart + 1}`));
-        break;
-      }
-      declared += groupBytes;
       let rows: unknown[][] = [];
       if (wantedNames.length > 0) {
         await parquetRead({
@@ -124,7 +113,7 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
   } catch (error) {
     options.signal?.throwIfAborted();
     if (isAbort(error)) throw error;
-    issues.push(error instanceof PageLimitError ? sizeLimit(name, limit, rowStart, 'counting the pages inflated') : unreadable(name, error, rowStart));
+    issues.push(error instanceof PageLimitError ? sizeLimit(name, limit, rowStart) : unreadable(name, error, rowStart));
   }
   report();
   return { issues, tables: [table] };
@@ -154,11 +143,11 @@ export function countedSnappy(
   };
 }
 
-function sizeLimit(name: string, limit: number, rowStart: number, how: string): Issue {
+function sizeLimit(name: string, limit: number, rowStart: number): Issue {
   return {
     code: 'SIZE_LIMIT',
     severity: 'error',
-    message: `${name} decompresses to more than ${limit.toLocaleString('en-US')} bytes (the limit; ${how}), so reading stopped at line ${rowStart + 2}; ${rowStart.toLocaleString('en-US')} rows were read.`,
+    message: `${name} decompresses to more than ${limit.toLocaleString('en-US')} bytes (the limit), so reading stopped at line ${rowStart + 2}; ${rowStart.toLocaleString('en-US')} rows were read.`,
     source: { file: name, line: rowStart + 2 },
   };
 }
