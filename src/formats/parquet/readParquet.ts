@@ -75,7 +75,7 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
   const readable: FileMetaData = { ...metadata, schema: metadata.schema.map(withoutDecimal) };
 
   const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
-  const budget = { inflated: 0, limit };
+  const compressors = countedSnappy(snappyUncompress, { inflated: 0, limit });
   let rowStart = 0;
   try {
     for (const group of metadata.row_groups) {
@@ -90,7 +90,7 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
           rowStart,
           rowEnd,
           utf8: false,
-          compressors: countedSnappy(snappyUncompress, budget),
+          compressors,
           onComplete: (data: unknown[][]) => {
             rows = data;
           },
