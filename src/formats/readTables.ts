@@ -40,14 +40,15 @@ const PROGRESS_STEP = 1 << 20;
  * same for `b.csv`; `notes.txt` is skipped. The container is recognised by its first bytes
  * (never the name): gzip → the platform's inflater (fflate where there is none), zip → fflate's
  * streaming reader, every `.csv` entry a table of its own, Parquet (`PAR1`) → hyparquet through
- * `source.slice`, anything else → CSV text. Each table: streaming UTF-8 decoding, then the CSV
- * scanner, which asks `sinks(name)` once per table before any record.
+ * `source.slice`, anything else → CSV text. Each table: streaming UTF-8 decoding (or byte text
+ * when `options.decodeLatin1` is given: `CsvTableReader`), then the CSV scanner, which asks
+ * `sinks(name)` once per table before any record.
  *
  * Never throws for bad input; returns issues instead, keeping every row read before a fault:
  * EMPTY_FILE (no bytes, or only a BOM and whitespace), BAD_CONTAINER (corrupt gzip or zip, a zip
  * without CSV, Parquet without random access), TRUNCATED (the compressed data stops early; the
- * unfinished last record is dropped), SIZE_LIMIT (decompressed bytes pass
- * `maxDecompressedBytes`), BAD_ROW (a quote never closed, a record over 16 Mi characters; a
+ * unfinished last record is dropped), SIZE_LIMIT (decompressed bytes, or Parquet pages inflated,
+ * pass `maxDecompressedBytes`), BAD_ROW (a quote never closed, a record over 16 Mi characters; a
  * warning for text after a closing quote). Records with the wrong field count go to
  * `sink.badRow`; reporting them is the sink's job. Rejects with the signal's AbortError when
  * `options.signal` aborts, and with the source's own error when it cannot be read.

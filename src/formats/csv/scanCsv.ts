@@ -82,7 +82,7 @@ function nextHighByte(buf: string, from: number): number {
 }
 
 /** UTF-8 decodes a string of bytes (one character per byte). */
-export function decodeByteText(bytes: string): string {
+function decodeByteText(bytes: string): string {
   const out = new Uint8Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) out[i] = bytes.charCodeAt(i);
   return utf8.decode(out);
