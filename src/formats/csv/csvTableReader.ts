@@ -18,7 +18,7 @@ export type Latin1Decode = (bytes: Uint8Array) => string;
 export class CsvTableReader {
   /** Bytes of this table pushed so far (decompressed bytes for a compressed source). */
   bytes = 0;
-  private decode: ((bytes: Uint8Array) => string) | null = null;
+  /** The streaming decoder; null for byte text (once `scanner` is made) — then `latin1` decodes. */
   private decoder: TextDecoder | null = null;
   private head: Uint8Array | null = null;
   /** Made once the encoding is known (byte text or decoded text). */
@@ -68,21 +68,19 @@ export class CsvTableReader {
 
   private scan(bytes: Uint8Array): void {
     if (bytes.byteLength === 0) return;
-    const text = (this.decode as (bytes: Uint8Array) => string)(bytes);
-    if (text.length > 0) (this.scanner as CsvScanner).push(text, this.decoder === null ? highByteBlocks(bytes) : undefined);
+    const decoder = this.decoder;
+    const text = decoder === null ? (this.latin1 as Latin1Decode)(bytes) : decoder.decode(bytes, { stream: true });
+    if (text.length > 0) (this.scanner as CsvScanner).push(text, decoder === null ? highByteBlocks(bytes) : undefined);
   }
 
   /** Picks the decoder and scanner for the first bytes and returns them without a UTF-8 BOM. */
   private start(head: Uint8Array): Uint8Array {
     const encoding = encodingOf(head);
     if (encoding === 'utf-8' && this.latin1 !== undefined) {
-      this.decode = this.latin1;
       this.scanner = new CsvScanner(this.sink, { ...this.options, byteText: true });
       return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
     }
-    const decoder = new TextDecoder(encoding);
-    this.decoder = decoder;
-    this.decode = (bytes) => decoder.decode(bytes, { stream: true });
+    this.decoder = new TextDecoder(encoding);
     this.scanner = new CsvScanner(this.sink, this.options);
     return head;
   }
