@@ -12,32 +12,9 @@ const CHUNK_BYTES = 1 << 20;
  * Throws `RerateError('UNREADABLE_FILE')` when the path is missing, a directory or unreadable.
  */
 export function fileSource(path: string): ByteSource {
-  let size: number;
-  try {
-    const stats = statSync(path);
-    if (!stats.isFile()) throw new RerateError('UNREADABLE_FILE', `${path} is not a file.`);
-    size = stats.size;
-  } catch (error) {
-    if (error instanceof RerateError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`;
-    throw new RerateError('UNREADABLE_FILE', `${path} ${why}.`);
-  }
+  const size = fileSize(path);
   return {
-    name: path,
-    size,
-    async *chunks() {
-      const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-      try {
-        for await (const chunk of stream) {
-          const buffer = chunk as Buffer;
-          yield new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-        }
-      } finally {
-        // A consumer that stops early (abort, size limit) must not leave the file open.
-        stream.destroy();
-      }
-    },
+    ...fileRange(path, path, 0, size, null),
     async slice(start: number, end: number) {
       const length = Math.max(0, Math.min(end, size) - start);
       const out = new ArrayBuffer(length);
@@ -56,4 +33,45 @@ export function fileSource(path: string): ByteSource {
       }
     },
   };
+}
+
+/**
+ * Bytes `start` to `end` of a file as a streamed `ByteSource` named `name`, after `prefix` when
+ * given: one thread's share of a split read is the file's header line, then its own lines.
+ */
+export function fileRange(path: string, name: string, start: number, end: number, prefix: Uint8Array | null): ByteSource {
+  return {
+    name,
+    size: end - start + (prefix?.byteLength ?? 0),
+    async *chunks() {
+      if (prefix !== null && prefix.byteLength > 0) yield prefix;
+      if (end <= start) return;
+      const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, start, end: end - 1 });
+      try {
+        for await (const chunk of stream) {
+          const buffer = chunk as Buffer;
+          yield new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        }
+      } finally {
+        // A consumer that stops early (abort, size limit) must not leave the file open.
+        stream.destroy();
+      }
+    },
+  };
+}
+
+/** The size of a regular file; `RerateError('UNREADABLE_FILE')` when missing, a directory or unreadable. */
+export function fileSize(path: string): number {
+  let size: number;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw new RerateError('UNREADABLE_FILE', `${path} is not a file.`);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof RerateError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`;
+    throw new RerateError('UNREADABLE_FILE', `${path} ${why}.`);
+  }
+  return size;
 }

@@ -1,3 +1,4 @@
+import type { PartRunner } from './splitRead';
 import type { Issue } from '../engine/issues';
 
 /** Where a command writes: stdout for the result only, stderr for issues and progress. */
@@ -7,6 +8,15 @@ export interface CliIo {
   /** True when stderr is a terminal: then a progress bar is drawn there. */
   stderrIsTty: boolean;
   cwd: string;
+  /** How `rerate invoice` splits big files between threads (tests set it; default: splitRead.ts). */
+  split?: SplitSettings;
+}
+
+/** A split read's runner for the second half (null: never split), the smallest file split, the cores. */
+export interface SplitSettings {
+  runner: PartRunner | null;
+  minBytes: number;
+  cores: number;
 }
 
 export const EXIT_OK = 0;

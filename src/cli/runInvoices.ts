@@ -1,8 +1,8 @@
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import {
-  BUILT_IN_SUPPORT_PLANS, DEFAULT_SETTINGS, SETTING_NAMES, controlTotals, createInvoiceRun, loadCustomers,
-  loadFxRates, loadPriceBook, loadSettings, loadSupportPlans, parseSettingValue,
-  type ControlRow, type InvoiceRunConfig, type InvoiceRunResult, type Settings,
+  BUILT_IN_SUPPORT_PLANS, DEFAULT_SETTINGS, SETTING_NAMES, controlTotals, createInvoiceRun, loadSettings, parseSettingValue,
+  type ControlRow, type InvoiceRunResult, type Settings,
 } from '../engine';
 import { RerateError, type Issue, type WithIssues } from '../engine/issues';
 import type { TableRows } from '../engine/table';
@@ -12,7 +12,9 @@ import { readTableRows } from '../formats/readTableRows';
 import type { FileControl } from '../formats/fileControl';
 import { fileSource } from './fileSource';
 import { NODE_READ_OPTIONS } from './nodeReadOptions';
-import { IssuesError, UsageError, type CliIo } from './io';
+import { IssuesError, UsageError, type CliIo, type SplitSettings } from './io';
+import { SPLIT_MIN_BYTES, planSplit, readSplit, workerRunner } from './splitRead';
+import { configFromTables, type ConfigTables } from './invoiceConfig';
 import type { InvoiceArgs } from './invoiceOptions';
 import { createProgressBar } from './progress';
 import { readWorkbookTables, type WorkbookTableName, type WorkbookTables } from './readWorkbookTables';
@@ -41,6 +43,19 @@ export interface InvoiceTables {
 const TABLE_FLAGS: Record<WorkbookTableName, 'pricebook' | 'customers' | 'fx' | 'support-plans' | 'settings'> = {
   priceBook: 'pricebook', customers: 'customers', fxRates: 'fx', supportPlans: 'support-plans', settings: 'settings',
 };
+
+/**
+ * How the CLI splits big files: worker threads when the compiled CLI runs on two cores or more.
+ * `RERATE_THREADS=1` reads every file in one piece, `RERATE_THREADS=2` splits even on one core;
+ * `RERATE_SPLIT_MIN_BYTES` lowers the size from
+ * which a file is split (tests of the real worker use small files).
+ */
+function defaultSplit(): SplitSettings {
+  const threads = process.env.RERATE_THREADS;
+  const cores = threads === '1' || threads === '2' ? Number(threads) : availableParallelism();
+  const minBytes = Number(process.env.RERATE_SPLIT_MIN_BYTES ?? SPLIT_MIN_BYTES);
+  return { runner: workerRunner(), minBytes: Number.isSafeInteger(minBytes) && minBytes > 0 ? minBytes : SPLIT_MIN_BYTES, cores };
+}
 
 /** Loads the tables the options name, then streams every file through one invoice run. */
 export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<InvoiceRunOutput> {
@@ -96,25 +111,37 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
     fxRates: await rows('fxRates'),
     supportPlans: BUILT_IN_SUPPORT_PLANS,
   };
-  const config: InvoiceRunConfig = {
-    priceBook: load(tables.priceBook, loadPriceBook),
-    customers: load(tables.customers, loadCustomers),
-    fxRates: load(tables.fxRates, loadFxRates),
-    supportPlans: load(await rows('supportPlans'), loadSupportPlans) ?? BUILT_IN_SUPPORT_PLANS,
-    settings,
-  };
+  const configTables: ConfigTables = { ...tables, supportPlans: await rows('supportPlans') };
+  const config = configFromTables(configTables, settings, issues);
   tables.supportPlans = config.supportPlans;
 
   const run = createInvoiceRun(config);
   const reads: FileControl[] = [];
+  const split = io.split ?? defaultSplit();
   for (const file of args.files) {
     const progress = createProgressBar(io, path.basename(file));
+    const fullPath = resolve(file);
     let source;
     try {
-      source = { ...fileSource(resolve(file)), name: file };
+      source = { ...fileSource(fullPath), name: file };
     } catch (error) {
       if (!(error instanceof RerateError)) throw error;
       throw new IssuesError([...issues, { code: error.code, severity: 'error', message: error.message }]);
+    }
+    // A big plain CSV is read in two halves at once (splitRead.ts); the result is the same.
+    const plan = split.runner === null ? null : await planSplit(fullPath, source.size ?? 0, split.minBytes, split.cores);
+    const halves = plan === null || split.runner === null ? null : await readSplit(
+      { path: fullPath, name: file, plan, config: { tables: configTables, settings } },
+      split.runner,
+      (bytes) => progress.update(bytes, plan.size),
+    );
+    if (halves !== null) {
+      run.absorb(halves.parts[0]);
+      run.absorb(halves.parts[1]);
+      progress.finish();
+      issues.push(...halves.issues);
+      reads.push(halves.control);
+      continue;
     }
     const read = await readBilling(source, (line) => run.add(line), {
       ...NODE_READ_OPTIONS,

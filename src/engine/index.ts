@@ -44,7 +44,7 @@ export type { PricedLine, PriceLineOptions } from './invoice/priceLine';
 export { NO_RULE_NAME, SUPPORT_RULE_NAME, CREDIT_FLOOR_RULE_NAME } from './invoice/planLine';
 export type { Destination } from './invoice/planLine';
 export type {
-  InvoiceRun, InvoiceRunConfig, InvoiceRunResult, Invoice, InvoiceLine, CarriedCredit, DrillRow, RetainedBenefit, RuleHit,
+  InvoiceRun, InvoiceRunConfig, InvoiceRunPart, LineGroupPart, InvoiceRunResult, Invoice, InvoiceLine, CarriedCredit, DrillRow, RetainedBenefit, RuleHit,
 } from './invoice/invoiceTypes';
 
 export { WALK_STEPS, WALK_SUBTOTALS } from './reconcile/varianceWalk';

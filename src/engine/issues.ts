@@ -70,6 +70,21 @@ export class IssueLog {
     for (const issue of issues) this.add(issue);
   }
 
+  /** Every issue with the key it is folded under, in order: what `absorb` takes (plain data). */
+  entries(): [string, Issue][] {
+    const keys = new Map<Issue, string>();
+    for (const [key, issue] of this.byKey) keys.set(issue, key);
+    return this.order.map((issue) => [keys.get(issue) as string, { ...issue }]);
+  }
+
+  /**
+   * Folds in another log's `entries` (a later part of the same input, read elsewhere): an issue
+   * already here by key gains the other's count, keeping this log's first place and message.
+   */
+  absorb(entries: readonly [string, Issue][]): void {
+    for (const [key, issue] of entries) this.add(issue, key);
+  }
+
   get issues(): Issue[] {
     return this.order.slice();
   }

@@ -13,6 +13,13 @@ export interface BillingRead {
   control: FileControl;
   /** One FileControl per table read: one for a plain file, one per CSV inside a zip. */
   controls: FileControl[];
+  /** How many of `issues` (the first ones) are the container's: empty, truncated, quotes, size limit. */
+  containerIssues: number;
+  /**
+   * `issues` with the keys they were folded under (`IssueLog.entries`), so that the reads of two
+   * parts of one file can be folded together as one read would have (`IssueLog.absorb`).
+   */
+  issueEntries: [string, Issue][];
 }
 
 /**
@@ -37,9 +44,10 @@ export async function readBilling(source: ByteSource, onLine: ((line: BillingLin
   // Container problems (empty, truncated, size limit) first: they explain what follows.
   const all = new IssueLog();
   all.addAll(read.issues);
+  const containerIssues = all.issues.length;
   const controls = sinks.map((sink) => sink.finish());
-  all.addAll(issues.issues);
+  all.absorb(issues.entries());
   const format = sinks.find((sink) => sink.format !== null)?.format ?? null;
   const control = controls.length === 0 ? emptyControl(source.name) : mergeControls(source.name, controls);
-  return { format, issues: all.issues, control, controls };
+  return { format, issues: all.issues, control, controls, containerIssues, issueEntries: all.entries() };
 }

@@ -77,7 +77,8 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
   }
 
   if (kind === 'csv') {
-    const reader = new CsvTableReader(source.name, sinks(source.name), options.decodeLatin1);
+    const resume = options.resumeAtLine === undefined ? {} : { lineAfterHeader: options.resumeAtLine };
+    const reader = new CsvTableReader(source.name, sinks(source.name), options.decodeLatin1, resume);
     for await (const bytes of chunks) reader.push(bytes);
     finishTable(reader, reader.finish(), tables, issues);
     return { issues, tables };

@@ -45,6 +45,12 @@ export interface ReadOptions {
    * keeps them all.
    */
   pricingFieldsOnly?: boolean;
+  /**
+   * For reading one part of a plain CSV file (the CLI splits a big file between two threads): the
+   * source holds the file's header line and then the bytes from a later line start, and that first
+   * line after the header is the file's line `resumeAtLine`, so issues name the file's real lines.
+   */
+  resumeAtLine?: number;
 }
 
 /** A source from bytes already in memory (tests, small uploads). */

@@ -63,7 +63,7 @@ describe('inThreadAnalyzer', () => {
     const read: ReadBilling = async (source, _onLine, options) => {
       options?.onProgress?.({ file: source.name, bytesRead: 3, bytesTotal: 3 });
       const whole = control(source.name, 1281, '1.6823086974');
-      return { format: 'cur1', issues: [], control: whole, controls: [whole] } satisfies BillingRead;
+      return { format: 'cur1', issues: [], control: whole, controls: [whole], containerIssues: 0, issueEntries: [] } satisfies BillingRead;
     };
     const seen: string[] = [];
     const summaries = await inThreadAnalyzer(read)([new File(['abc'], 'one.csv'), new File(['def'], 'two.csv')], {

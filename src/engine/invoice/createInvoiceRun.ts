@@ -4,7 +4,7 @@ import { findSupportPlan } from '../support/supportPlans';
 import { LineGroup } from './lineGroup';
 import { lineAccount, planLine, type PlanContext } from './planLine';
 import { buildInvoices } from './buildInvoices';
-import type { InvoiceRun, InvoiceRunConfig, InvoiceRunResult } from './invoiceTypes';
+import type { InvoiceRun, InvoiceRunConfig, InvoiceRunPart, InvoiceRunResult } from './invoiceTypes';
 
 /**
  * The groups of one source file, found by a small-integer hash of the line's main fields, then a
@@ -51,14 +51,7 @@ export function createInvoiceRun(config: InvoiceRunConfig): InvoiceRun {
 
   function groupFor(line: BillingLine): LineGroup {
     const file = line.source.file;
-    if (current === null || current.file !== file) {
-      previous = null;
-      current = files.get(file) ?? null;
-      if (current === null) {
-        current = { file, byHash: new Map(), list: [] };
-        files.set(file, current);
-      }
-    }
+    if (current === null || current.file !== file) current = useFile(file);
     let candidates: LineGroup[];
     // Billing files often hold runs of lines of one usage: nothing to hash for them. The check covers
     // every field lineHash reads, so the bucket reused is the line's own bucket (a partial check once
@@ -68,15 +61,9 @@ export function createInvoiceRun(config: InvoiceRunConfig): InvoiceRun {
       && line.region === previous.region && line.kind === previous.kind) {
       candidates = previousCandidates;
     } else {
-      const key = lineHash(line);
-      let found = current.byHash.get(key);
-      if (found === undefined) {
-        found = [];
-        current.byHash.set(key, found);
-      }
-      candidates = found;
+      candidates = bucketOf(current, line);
       previous = line;
-      previousCandidates = found;
+      previousCandidates = candidates;
     }
     for (let i = 0; i < candidates.length; i += 1) {
       const group = candidates[i];
@@ -100,11 +87,27 @@ export function createInvoiceRun(config: InvoiceRunConfig): InvoiceRun {
       commitmentArn: null, invoiceId: null, usageAmount: null, unblendedRate: null, unblendedCost: null, blendedRate: null,
       blendedCost: null, listCost: null, amortizedCost: null,
     };
-    const created = new LineGroup(planLine(owned, context), owned.source, owned);
+    return createGroup(owned, candidates);
+  }
+
+  /** A new group for `sample` (the group's own copy of its first line), in `candidates`' bucket. */
+  function createGroup(sample: BillingLine, candidates: LineGroup[]): LineGroup {
+    const created = new LineGroup(planLine(sample, context), sample.source, sample);
     candidates.push(created);
-    current.list.push(created);
-    reportUnmapped(line);
+    (current as FileGroups).list.push(created);
+    reportUnmapped(sample);
     return created;
+  }
+
+  /** The groups of `file`, made current. */
+  function useFile(file: string): FileGroups {
+    previous = null;
+    current = files.get(file) ?? null;
+    if (current === null) {
+      current = { file, byHash: new Map(), list: [] };
+      files.set(file, current);
+    }
+    return current;
   }
 
   function reportUnmapped(line: BillingLine): void {
@@ -122,6 +125,26 @@ export function createInvoiceRun(config: InvoiceRunConfig): InvoiceRun {
   }
 
   return {
+    part(): InvoiceRunPart {
+      return {
+        files: [...files.values()].map((groups) => ({ file: groups.file, groups: groups.list.map((group) => group.part()) })),
+        totalPeriods: [...totalPeriods],
+      };
+    },
+    absorb(part: InvoiceRunPart): void {
+      if (finished) throw new Error('createInvoiceRun: absorb() after finish()');
+      for (const period of part.totalPeriods) totalPeriods.add(period);
+      for (const { file, groups } of part.files) {
+        const into = useFile(file);
+        for (const group of groups) {
+          const sample = group.sample;
+          const candidates = bucketOf(into, sample);
+          const found = candidates.find((candidate) => candidate.fits(sample, ownerOnly)) ?? createGroup(sample, candidates);
+          found.absorb(group);
+        }
+      }
+      current = null;
+    },
     add(line: BillingLine): void {
       if (finished) throw new Error('createInvoiceRun: add() after finish()');
       if (line.kind === 'total') {
@@ -136,6 +159,17 @@ export function createInvoiceRun(config: InvoiceRunConfig): InvoiceRun {
       return buildInvoices([...files.values()], totalPeriods, config, log);
     },
   };
+}
+
+/** The hash bucket of `line` in a file's groups (made empty when new). */
+function bucketOf(groups: FileGroups, line: BillingLine): LineGroup[] {
+  const key = lineHash(line);
+  let found = groups.byHash.get(key);
+  if (found === undefined) {
+    found = [];
+    groups.byHash.set(key, found);
+  }
+  return found;
 }
 
 /**

@@ -6,6 +6,11 @@ import { makeCustomers, makeFx, makeLine, makePriceBook, runLines } from '../../
 import { costText } from '../../../test/engine/arbitraries';
 import { invoiceRunToJson } from '../json/invoiceRunToJson';
 import { exactAdd, exactSub, exactSum } from '../exact';
+import { deserialize, serialize } from 'node:v8';
+import { createInvoiceRun } from './createInvoiceRun';
+import type { InvoiceRunPart } from './invoiceTypes';
+import { BUILT_IN_SUPPORT_PLANS } from '../support/supportPlans';
+import { DEFAULT_SETTINGS } from '../settings';
 
 const SERVICES = ['Amazon Elastic Compute Cloud', 'Amazon Simple Storage Service', 'AWS Lambda'];
 const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
@@ -113,6 +118,22 @@ describe('invoice run properties', () => {
         return JSON.stringify([r.invoices, r.carriedCredits]);
       };
       expect(json(shuffled)).toBe(json(lines));
+    }));
+  });
+
+  test('a run that absorbs the part of another run over the later lines gives what one run over every line gives', () => {
+    fc.assert(fc.property(fc.array(lineArb, { maxLength: 40 }), settingsArb, fc.nat(), (lines, settings, at) => {
+      const config = { priceBook, customers, fxRates, supportPlans: BUILT_IN_SUPPORT_PLANS, settings: { ...DEFAULT_SETTINGS, ...settings } };
+      const cut = lines.length === 0 ? 0 : at % (lines.length + 1);
+      const first = createInvoiceRun(config);
+      const second = createInvoiceRun(config);
+      lines.slice(0, cut).forEach((line) => first.add(line));
+      lines.slice(cut).forEach((line) => second.add(line));
+      // The part crosses a worker boundary in the CLI: only what survives a structured clone counts.
+      first.absorb(deserialize(serialize(second.part())) as InvoiceRunPart);
+      const whole = createInvoiceRun(config);
+      lines.forEach((line) => whole.add(line));
+      expect(JSON.stringify(invoiceRunToJson(first.finish()))).toBe(JSON.stringify(invoiceRunToJson(whole.finish())));
     }));
   });
 });

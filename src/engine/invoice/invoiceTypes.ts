@@ -21,6 +21,37 @@ export interface InvoiceRunConfig {
 export interface InvoiceRun {
   add(line: BillingLine): void;
   finish(): InvoiceRunResult;
+  /**
+   * What `add` gathered so far, as plain data (it crosses a worker boundary): the groups of each
+   * file with their exact sums as text. For a run that read one part of a file.
+   */
+  part(): InvoiceRunPart;
+  /**
+   * Folds in another run's `part` — lines of a later part of the same file, with the same config —
+   * so that `finish` gives what one run adding every line in file order would have given: a group
+   * already here gains the part's sums and line counts, and a new one is made as `add` makes it.
+   */
+  absorb(part: InvoiceRunPart): void;
+}
+
+/** A run's groups as plain data (`InvoiceRun.part`). */
+export interface InvoiceRunPart {
+  files: { file: string; groups: LineGroupPart[] }[];
+  /** Periods of the `total` lines seen. */
+  totalPeriods: string[];
+}
+
+/** One group as plain data: its sample line, counts, first lines and exact sums (null: none added). */
+export interface LineGroupPart {
+  sample: BillingLine;
+  lines: number;
+  unavailable: number;
+  firstLines: number[];
+  unblended: string | null;
+  blendedWhereDifferent: string | null;
+  unblendedWhereDifferent: string | null;
+  basis: string | null;
+  usage: string | null;
 }
 
 /** One line of a customer's invoice: the total of a category (and account, with grain account). */

@@ -1,6 +1,7 @@
 import { DecimalTotal } from '../money';
 import type { BillingLine, SourceRef } from '../line';
 import type { LinePlan } from './planLine';
+import type { LineGroupPart } from './invoiceTypes';
 
 /** How many line numbers a group keeps for issues that list "first rows". */
 export const FIRST_LINES_KEPT = 5;
@@ -26,7 +27,7 @@ export class LineGroup {
   constructor(
     readonly plan: LinePlan,
     readonly first: SourceRef,
-    readonly sample: Pick<BillingLine, 'period' | 'kind' | 'format' | 'currency' | 'account' | 'productCode' | 'usageType' | 'operation' | 'service' | 'provider' | 'commitmentOwner' | 'region' | 'billingEntity'>,
+    readonly sample: BillingLine,
   ) {
     const field = plan.basisField;
     this.basis = field === 'unblendedCost' || field === 'zero' ? null : new DecimalTotal();
@@ -66,5 +67,39 @@ export class LineGroup {
     }
     if (this.usage !== null) this.usage.add(line.usageAmount ?? '0');
     if (this.firstLines.length < FIRST_LINES_KEPT) this.firstLines.push(line.source.line);
+  }
+
+  /** The group as plain data (`InvoiceRun.part`). */
+  part(): LineGroupPart {
+    const text = (total: DecimalTotal | null): string | null => (total === null || total.size === 0 ? null : total.toText());
+    return {
+      sample: this.sample,
+      lines: this.lines,
+      unavailable: this.unavailable,
+      firstLines: this.firstLines.slice(),
+      unblended: text(this.unblended),
+      blendedWhereDifferent: text(this.blendedWhereDifferent),
+      unblendedWhereDifferent: text(this.unblendedWhereDifferent),
+      basis: text(this.basis),
+      usage: text(this.usage),
+    };
+  }
+
+  /** Adds the lines of a part of the same group that came later in the file (`InvoiceRun.absorb`). */
+  absorb(part: LineGroupPart): void {
+    this.lines += part.lines;
+    this.unavailable += part.unavailable;
+    for (const line of part.firstLines) if (this.firstLines.length < FIRST_LINES_KEPT) this.firstLines.push(line);
+    const add = (total: DecimalTotal | null, text: string | null, what: string): void => {
+      if (text === null) return;
+      // Same config, same plan: a sum the part has, this group keeps too.
+      if (total === null) throw new Error(`LineGroup.absorb: the part has a ${what} sum this group does not keep`);
+      total.add(text);
+    };
+    add(this.unblended, part.unblended, 'unblended');
+    add(this.blendedWhereDifferent, part.blendedWhereDifferent, 'blended');
+    add(this.unblendedWhereDifferent, part.unblendedWhereDifferent, 'unblended');
+    add(this.basis, part.basis, 'basis');
+    add(this.usage, part.usage, 'usage');
   }
 }

@@ -42,6 +42,11 @@ export interface CsvScanOptions {
    * searched faster than the two-byte strings UTF-8 gives any chunk with one non-ASCII character.
    */
   byteText?: boolean;
+  /**
+   * The physical line number of the line after the header: the text is a file's header followed by
+   * a later part of that file (one thread's share of a split read), so lines keep their real numbers.
+   */
+  lineAfterHeader?: number;
 }
 
 export interface CsvScanSummary {
@@ -105,6 +110,7 @@ export class CsvScanner {
   private wanted = 0;
   private readonly maxRecordChars: number;
   private readonly byteText: boolean;
+  private readonly lineAfterHeader: number | undefined;
   private readonly summary: CsvScanSummary = {
     headerLine: null,
     columns: 0,
@@ -120,6 +126,7 @@ export class CsvScanner {
   constructor(private readonly sink: RecordSink, options: CsvScanOptions = {}) {
     this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
     this.byteText = options.byteText ?? false;
+    this.lineAfterHeader = options.lineAfterHeader;
   }
 
   // Byte text: `highByteBlocks` of the text being pushed (null: search the text itself), and the
@@ -447,6 +454,8 @@ export class CsvScanner {
 
   private takeHeader(names: string[], line: number): void {
     this.headerNames = names;
+    // Called once `this.line` has moved past the header record.
+    if (this.lineAfterHeader !== undefined) this.line = this.lineAfterHeader;
     this.summary.headerLine = line;
     this.summary.columns = names.length;
     const wanted = this.sink.header(names, line);

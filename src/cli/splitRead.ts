@@ -1,0 +1,265 @@
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { createInvoiceRun, type InvoiceRunConfig, type InvoiceRunPart, type Settings } from '../engine';
+import { IssueLog, type Issue } from '../engine/issues';
+import { CsvScanner } from '../formats/csv/scanCsv';
+import { detectFormat } from '../formats/detect';
+import { mergeControls, type FileControl } from '../formats/fileControl';
+import { readBilling } from '../formats/readBilling';
+import { fileRange } from './fileSource';
+import { NODE_READ_OPTIONS } from './nodeReadOptions';
+import type { ConfigTables } from './invoiceConfig';
+
+/**
+ * `rerate invoice` reads a big plain CSV in two halves at once: this thread reads the first, a
+ * worker thread the second, each into its own invoice run, and the parts are folded together in
+ * file order (`InvoiceRun.absorb`, `IssueLog.absorb`, `mergeControls`). The output is the
+ * single-threaded run's to the byte (test/cli/splitRead.test.ts compares them); only the time
+ * differs: ≈1.8× faster on two cores (bench/README.md).
+ *
+ * Why it is safe: pricing is linear (ENGINE.md §14), so a group's exact sums over two halves
+ * add up to its sums over the file; line numbers stay the file's own, because the second half
+ * counts the newlines before it; issues are folded under the keys one read would have used.
+ *
+ * When it is not tried (one read instead): fewer than two cores, files under SPLIT_MIN_BYTES,
+ * gzip, zip, Parquet or UTF-16 input, a header record longer than its first line, or a format whose reader checks
+ * span the whole file (DBR's invoice totals). When a half's read ends with a problem of the CSV
+ * itself — a quote left open (the split may lie inside a quoted field), an overlong record, stray
+ * quotes — its figures cannot be trusted to match, so both halves are dropped and the file is
+ * read again in one piece.
+ */
+export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
+
+/** Where to split one file: after its header line, and at a line start near the middle. */
+export interface SplitPlan {
+  /** The header line's bytes, newline included. */
+  header: Uint8Array;
+  /** The byte offset where the second half starts (just after a newline). */
+  split: number;
+  size: number;
+}
+
+/** What a part reader needs: plain data, so it can be posted to a worker thread. */
+export interface PartJob {
+  path: string;
+  /** The file's name as issues show it (the path as given). */
+  name: string;
+  plan: SplitPlan;
+  /** Which half to read. */
+  half: 'first' | 'second';
+  /** The tables and settings the config is built from (`configFromTables`). */
+  config: PartConfig;
+}
+
+/** The invoice config as plain data: the tables' rows as read, and the settings. */
+export interface PartConfig {
+  tables: ConfigTables;
+  settings: Settings;
+}
+
+/** One half's read: its run's groups and its reader's controls and issues (plain data). */
+export interface PartResult {
+  part: InvoiceRunPart;
+  format: string | null;
+  control: FileControl;
+  containerIssues: number;
+  issueEntries: [string, Issue][];
+}
+
+/** Reads one half of a file somewhere (a worker thread; in tests, this thread) and reports bytes read. */
+export type PartRunner = (job: PartJob, onProgress: (bytesRead: number) => void) => Promise<PartResult>;
+
+/** The merged read of a split file, as `readBilling` would have given it. */
+export interface SplitReadResult {
+  parts: [InvoiceRunPart, InvoiceRunPart];
+  control: FileControl;
+  issues: Issue[];
+}
+
+/**
+ * Young-generation cap of the worker's heap. The default (V8 sizes it like the main thread's)
+ * put the two heaps at ≈300 MB on the bench file; 8 MB keeps the run near 230 MB at no
+ * measurable cost in time (bench/README.md).
+ */
+const WORKER_YOUNG_MB = 8;
+
+/**
+ * The runner of the compiled CLI: the second half in a worker thread running invoiceWorker.js.
+ * Null when that file is not there — code run from the TypeScript sources (Jest) reads in one
+ * piece unless a test passes its own runner.
+ */
+export function workerRunner(): PartRunner | null {
+  const script = path.join(__dirname, 'invoiceWorker.js');
+  if (!existsSync(script)) return null;
+  return (job, onProgress) =>
+    new Promise<PartResult>((resolve, reject) => {
+      const worker = new Worker(script, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      let settled = false;
+      worker.on('message', (message: { progress?: number; result?: PartResult; error?: string }) => {
+        if (message.progress !== undefined) {
+          onProgress(message.progress);
+        } else if (message.result !== undefined) {
+          settled = true;
+          resolve(message.result);
+        } else {
+          settled = true;
+          reject(new Error(`the invoice worker thread failed: ${message.error ?? 'no reason given'}`));
+        }
+      });
+      worker.on('error', (error) => {
+        settled = true;
+        reject(error);
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`the invoice worker thread stopped (exit code ${code}) before its result`));
+      });
+    });
+}
+
+const SPLIT_FORMATS = new Set(['cur1', 'cur2', 'focus']);
+const PROBE_BYTES = 1 << 16;
+
+/**
+ * Plans a split of `path` (`size` bytes), or null when the file should be read in one piece
+ * (see the module comment). `minBytes` and `cores` are for tests.
+ */
+export async function planSplit(path: string, size: number, minBytes = SPLIT_MIN_BYTES, cores = availableParallelism()): Promise<SplitPlan | null> {
+  if (cores < 2 || size < minBytes) return null;
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(PROBE_BYTES, size));
+    await handle.read(head, 0, head.length, 0);
+    // gzip, zip, Parquet and UTF-16 byte-order marks: not a plain UTF-8 CSV.
+    if ((head[0] === 0x1f && head[1] === 0x8b) || (head[0] === 0x50 && head[1] === 0x4b)) return null;
+    if (head.subarray(0, 4).toString('latin1') === 'PAR1') return null;
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null;
+    const headerEnd = head.indexOf(10);
+    if (headerEnd < 0) return null;
+    const header = head.subarray(0, headerEnd + 1);
+    const names = headerNames(header);
+    if (names === null || !SPLIT_FORMATS.has(detectFormat(names) ?? '')) return null;
+
+    const middle = Math.floor(size / 2);
+    const probe = Buffer.alloc(Math.min(PROBE_BYTES, size - middle));
+    await handle.read(probe, 0, probe.length, middle);
+    const newline = probe.indexOf(10);
+    if (newline < 0) return null;
+    const split = middle + newline + 1;
+    if (split <= headerEnd + 1 || split >= size) return null;
+    return { header: Uint8Array.from(header), split, size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The column names of a header line, read by the CSV scanner itself; null when the line does not
+ * hold the whole header record (a quoted name spanning lines: no split then).
+ */
+function headerNames(line: Uint8Array): string[] | null {
+  let quotes = 0;
+  for (const byte of line) if (byte === 0x22) quotes += 1;
+  if (quotes % 2 !== 0) return null;
+  let names: string[] | null = null;
+  const scanner = new CsvScanner({
+    header: (found) => {
+      names = found;
+      return [];
+    },
+    row: () => undefined,
+    badRow: () => undefined,
+  });
+  scanner.push(new TextDecoder().decode(line));
+  scanner.end();
+  return names;
+}
+
+/**
+ * Reads both halves at once and merges them; null when a half's read met a problem of the CSV
+ * itself, so the caller reads the file in one piece instead.
+ */
+export async function readSplit(job: Omit<PartJob, 'half'>, runner: PartRunner, onProgress: (bytesRead: number) => void): Promise<SplitReadResult | null> {
+  const done = [0, 0];
+  const report = (index: number) => (bytes: number): void => {
+    done[index] = bytes;
+    onProgress(done[0] + done[1]);
+  };
+  const [first, rest] = await Promise.all([
+    runner({ ...job, half: 'first' }, report(0)),
+    runner({ ...job, half: 'second' }, report(1)),
+  ]);
+  if (first.containerIssues > 0 || rest.containerIssues > 0 || first.format !== rest.format) return null;
+  const log = new IssueLog();
+  log.absorb(first.issueEntries);
+  log.absorb(rest.issueEntries);
+  return {
+    parts: [first.part, rest.part],
+    control: mergeControls(job.name, [first.control, rest.control]),
+    issues: log.issues,
+  };
+}
+
+/** Reads the half `job` names into a run of its own: what a worker thread runs. */
+export function readHalf(job: PartJob, config: InvoiceRunConfig, onProgress: (bytesRead: number) => void): Promise<PartResult> {
+  return job.half === 'first' ? readFirstHalf(job, config, onProgress) : readSecondHalf(job, config, onProgress);
+}
+
+/** The first half (header included) into a run of its own, in this thread. */
+async function readFirstHalf(job: PartJob, config: InvoiceRunConfig, onProgress: (bytesRead: number) => void): Promise<PartResult> {
+  return readRange(fileRange(job.path, job.name, 0, job.plan.split, null), config, undefined, onProgress);
+}
+
+/**
+ * The second half: its header line, then the bytes from the split on, numbered from the file's
+ * real line (the newlines before the split are counted first). What a worker thread runs.
+ */
+async function readSecondHalf(job: PartJob, config: InvoiceRunConfig, onProgress: (bytesRead: number) => void): Promise<PartResult> {
+  const { plan } = job;
+  const linesBefore = await countNewlines(job.path, plan.split);
+  const source = fileRange(job.path, job.name, plan.split, plan.size, plan.header);
+  const headerBytes = plan.header.byteLength;
+  return readRange(source, config, linesBefore + 1, (bytes) => onProgress(Math.max(0, bytes - headerBytes)));
+}
+
+async function readRange(
+  source: ReturnType<typeof fileRange>,
+  config: InvoiceRunConfig,
+  resumeAtLine: number | undefined,
+  onProgress: (bytesRead: number) => void,
+): Promise<PartResult> {
+  const run = createInvoiceRun(config);
+  const read = await readBilling(source, (line) => run.add(line), {
+    ...NODE_READ_OPTIONS,
+    pricingFieldsOnly: true,
+    ...(resumeAtLine === undefined ? {} : { resumeAtLine }),
+    onProgress: (p) => onProgress(p.bytesRead),
+  });
+  return {
+    part: run.part(),
+    format: read.format,
+    control: read.control,
+    containerIssues: read.containerIssues,
+    issueEntries: read.issueEntries,
+  };
+}
+
+/** How many newline bytes the first `end` bytes of a file hold. */
+export async function countNewlines(path: string, end: number): Promise<number> {
+  const handle = await open(path, 'r');
+  const buffer = Buffer.alloc(1 << 20);
+  let count = 0;
+  try {
+    for (let position = 0; position < end; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position), position);
+      if (bytesRead === 0) break;
+      for (let i = buffer.indexOf(10, 0); i !== -1 && i < bytesRead; i = buffer.indexOf(10, i + 1)) count += 1;
+      position += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  return count;
+}
