@@ -33,7 +33,7 @@ import type { ConfigTables } from './invoiceConfig';
  */
 export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 
-/** Where to split one file: after its header line, and at a line start near the middle. */
+/** Where to split one file: after its header line, and at a line start near the middle (FIRST_SHARE). */
 export interface SplitPlan {
   /** The header line's bytes, newline included. */
   header: Uint8Array;
@@ -119,6 +119,12 @@ export function workerRunner(): PartRunner | null {
     });
 }
 
+/**
+ * The first half's share of the bytes: a little over half, because the second half first counts
+ * the newlines before it (≈0.25 s for 370 MB) and so starts later.
+ */
+const FIRST_SHARE = 0.52;
+
 const SPLIT_FORMATS = new Set(['cur1', 'cur2', 'focus']);
 const PROBE_BYTES = 1 << 16;
 
@@ -142,7 +148,7 @@ export async function planSplit(path: string, size: number, minBytes = SPLIT_MIN
     const names = headerNames(header);
     if (names === null || !SPLIT_FORMATS.has(detectFormat(names) ?? '')) return null;
 
-    const middle = Math.floor(size / 2);
+    const middle = Math.floor(size * FIRST_SHARE);
     const probe = Buffer.alloc(Math.min(PROBE_BYTES, size - middle));
     await handle.read(probe, 0, probe.length, middle);
     const newline = probe.indexOf(10);
