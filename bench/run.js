@@ -3,7 +3,8 @@
 // npm run bench: the figures the issues ask for, printed (never asserted by a timed unit test).
 //   1. rerate inspect on a generated 1,000,000-row CUR 1.0 file, plain and gzipped
 //   2. rerate invoice on the same file with a 50-rule price book, a support plan, two currencies
-//      and next-period credits, and its ratio to inspect
+//      and next-period credits — split between two worker threads, as the CLI does on two cores, then
+//      in one thread (RERATE_THREADS=1) — and the one-thread run's ratio to inspect
 //   3. RI allocation: 100,000 usage rows over 720 hourly buckets against 2,000 reservations
 // Options: --rows N (default 1000000), --only inspect|invoice|commitments, --repeat N (default 3:
 // each command runs N times in fresh processes, interleaved; the median is reported with the range,
@@ -35,9 +36,9 @@ function ensureBuilt() {
 }
 
 /** Runs `rerate <args>` `repeat` times; returns the median run's report with the others' times. */
-function measure(rerateArgs) {
+function measure(rerateArgs, env = {}) {
   const runs = [];
-  for (let i = 0; i < repeat; i += 1) runs.push(measureOnce(rerateArgs));
+  for (let i = 0; i < repeat; i += 1) runs.push(measureOnce(rerateArgs, env));
   runs.sort((a, b) => a.seconds - b.seconds);
   const median = runs[Math.floor((runs.length - 1) / 2)];
   return { ...median, all: runs.map((r) => r.seconds), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
@@ -51,9 +52,9 @@ function floorSeconds(file) {
 }
 
 /** Runs `rerate <args>` through bench/measure.js in a fresh process; returns its JSON report. */
-function measureOnce(rerateArgs) {
+function measureOnce(rerateArgs, env) {
   const child = spawnSync(process.execPath, [path.join(__dirname, 'measure.js'), ...rerateArgs], {
-    cwd: root, encoding: 'utf8', maxBuffer: 1 << 26,
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env },
   });
   const last = child.stderr.trim().split('\n').pop();
   let report;
@@ -110,10 +111,15 @@ async function main() {
     }
     if (!only || only === 'invoice') {
       const tables = require('./invoice-tables.js').writeInvoiceTables(dataDir);
-      const invoice = measure(['invoice', csv, '--pricebook', tables.pricebook, '--customers', tables.customers,
-        '--fx', tables.fx, '--credits', 'next-period', '--format', 'json']);
+      const invoiceArgs = ['invoice', csv, '--pricebook', tables.pricebook, '--customers', tables.customers,
+        '--fx', tables.fx, '--credits', 'next-period', '--format', 'json'];
+      // As a user runs it: split between two worker threads on a machine with two cores or more
+      // (src/cli/splitRead.ts); then in one thread, for the cost of rating beyond reading.
+      const invoice = measure(invoiceArgs);
       const invoiceRate = line('rerate invoice (50 rules, 2 ccy)', invoice, rows, bytes);
-      console.log(`  invoice / inspect time: ${(inspectRate / invoiceRate).toFixed(2)}×; targets: ≥ 250,000 rows/s, < 300 MB RSS`);
+      const oneThread = measure(invoiceArgs, { RERATE_THREADS: '1' });
+      const oneRate = line('  … in one thread (RERATE_THREADS=1)', oneThread, rows, bytes);
+      console.log(`  two threads: ${(invoiceRate / oneRate).toFixed(2)}× one; one-thread invoice / inspect time: ${(inspectRate / oneRate).toFixed(2)}×; targets: ≥ 250,000 rows/s, < 300 MB RSS`);
     }
   }
   if (!only || only === 'commitments') {
