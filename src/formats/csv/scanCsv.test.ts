@@ -36,6 +36,14 @@ describe('scanCsv', () => {
     expect(events).toEqual([['header', ['id', 'cost', 'note'], 1], ['row', ['0.5', '1'], 2], ['row', ['1E-9', '2'], 4]]);
   });
 
+  it('lineAfterHeader numbers the records after the header from the file line a later part starts at', async () => {
+    const { sink, events } = recorder();
+    const summary = await scanCsv(['id,cost\n', '7,"a\nb"\n\n8,x\n9'], sink, { lineAfterHeader: 1001 });
+    // The quoted field spans 1001–1002, 1003 is blank, and the last record (one field) is bad.
+    expect(events).toEqual([['header', ['id', 'cost'], 1], ['row', ['7', 'a\nb'], 1001], ['row', ['8', 'x'], 1004], ['bad', 1005, 1, 2]]);
+    expect(summary.lines).toBe(1005);
+  });
+
   it('scanCsv(texts, sink) removes the BOM from the first header name', async () => {
     const { events } = await scan(['\uFEFFid,cost\n1,2\n']);
     expect(events).toEqual([['header', ['id', 'cost'], 1], ['row', ['1', '2'], 2]]);
