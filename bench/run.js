@@ -118,7 +118,7 @@ async function main() {
       const invoice = measure(invoiceArgs);
       const invoiceRate = line('rerate invoice (50 rules, 2 ccy)', invoice, rows, bytes);
       const oneThread = measure(invoiceArgs, { RERATE_THREADS: '1' });
-      const oneRate = line('  … in one thread (RERATE_THREADS=1)', oneThread, rows, bytes);
+      const oneRate = line('  … one thread (RERATE_THREADS=1)', oneThread, rows, bytes);
       console.log(`  two threads: ${(invoiceRate / oneRate).toFixed(2)}× one; one-thread invoice / inspect time: ${(inspectRate / oneRate).toFixed(2)}×; targets: ≥ 250,000 rows/s, < 300 MB RSS`);
     }
   }
