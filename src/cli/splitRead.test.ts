@@ -116,6 +116,18 @@ describe('rerate invoice: a file split between two threads gives the one-thread 
     expect(two.code).toBe(1);
   });
 
+  it('a half whose thread fails (out of memory, say) makes the file be read in one piece: same output', async () => {
+    const failing: PartRunner = async (job, onProgress) => {
+      if (job.half === 'second') throw new Error('ERR_WORKER_OUT_OF_MEMORY');
+      return inThreadRunner()(job, onProgress);
+    };
+    const args = ['invoice', 'cur-2023-10-11.csv', '--pricebook', 'pricebook.csv', '--customers', 'customers.csv', '--fx', 'fx.csv', '--format', 'json'];
+    const one = await run(args, DEMO, NEVER);
+    const two = await run(args, DEMO, { runner: failing, minBytes: 1, cores: 2 });
+    expect(two).toEqual(one);
+    expect(two.code).toBe(0);
+  });
+
   it('a split inside a quoted field that spans lines falls back to one read: same output', async () => {
     const dir = tempDir();
     const text = curFile(200, (i, cells) => {

@@ -185,7 +185,7 @@ function headerNames(line: Uint8Array): string[] | null {
 
 /**
  * Reads both halves at once and merges them; null when a half's read met a problem of the CSV
- * itself, so the caller reads the file in one piece instead.
+ * itself or its thread failed, so the caller reads the file in one piece instead.
  */
 export async function readSplit(job: Omit<PartJob, 'half'>, runner: PartRunner, onProgress: (bytesRead: number) => void): Promise<SplitReadResult | null> {
   const done = [0, 0];
@@ -193,10 +193,15 @@ export async function readSplit(job: Omit<PartJob, 'half'>, runner: PartRunner, 
     done[index] = bytes;
     onProgress(done[0] + done[1]);
   };
-  const [first, rest] = await Promise.all([
+  // Both halves are waited for, so a failed one leaves no work running beside the one-piece read.
+  const [firstRead, restRead] = await Promise.allSettled([
     runner({ ...job, half: 'first' }, report(0)),
     runner({ ...job, half: 'second' }, report(1)),
   ]);
+  // A thread that failed (out of memory, a bug): read in one piece, which fails alike if the input is at fault.
+  if (firstRead.status === 'rejected' || restRead.status === 'rejected') return null;
+  const first = firstRead.value;
+  const rest = restRead.value;
   if (first.containerIssues > 0 || rest.containerIssues > 0 || first.format !== rest.format) return null;
   const log = new IssueLog();
   log.absorb(first.issueEntries);
