@@ -5,10 +5,13 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { createInvoiceRun, type InvoiceRunConfig, type InvoiceRunPart, type Settings } from '../engine';
 import { IssueLog, type Issue } from '../engine/issues';
+import { detectContainer } from '../formats/containers/detectContainer';
+import { encodingOf } from '../formats/csv/csvTableReader';
 import { CsvScanner } from '../formats/csv/scanCsv';
 import { detectFormat } from '../formats/detect';
 import { mergeControls, type FileControl } from '../formats/fileControl';
 import { readBilling } from '../formats/readBilling';
+import type { ByteSource } from '../formats/source';
 import { fileRange } from './fileSource';
 import { NODE_READ_OPTIONS } from './nodeReadOptions';
 import type { ConfigTables } from './invoiceConfig';
@@ -138,10 +141,8 @@ export async function planSplit(path: string, size: number, minBytes = SPLIT_MIN
   try {
     const head = Buffer.alloc(Math.min(PROBE_BYTES, size));
     await handle.read(head, 0, head.length, 0);
-    // gzip, zip, Parquet and UTF-16 byte-order marks: not a plain UTF-8 CSV.
-    if ((head[0] === 0x1f && head[1] === 0x8b) || (head[0] === 0x50 && head[1] === 0x4b)) return null;
-    if (head.subarray(0, 4).toString('latin1') === 'PAR1') return null;
-    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null;
+    // Only a plain UTF-8 CSV: not gzip, zip or Parquet, and no UTF-16 byte-order mark.
+    if (detectContainer(head) !== 'csv' || encodingOf(head) !== 'utf-8') return null;
     const headerEnd = head.indexOf(10);
     if (headerEnd < 0) return null;
     const header = head.subarray(0, headerEnd + 1);
@@ -215,11 +216,7 @@ export async function readSplit(job: Omit<PartJob, 'half'>, runner: PartRunner, 
 
 /** Reads the half `job` names into a run of its own: what a worker thread runs. */
 export function readHalf(job: PartJob, config: InvoiceRunConfig, onProgress: (bytesRead: number) => void): Promise<PartResult> {
-  return job.half === 'first' ? readFirstHalf(job, config, onProgress) : readSecondHalf(job, config, onProgress);
-}
-
-/** The first half (header included) into a run of its own, in this thread. */
-async function readFirstHalf(job: PartJob, config: InvoiceRunConfig, onProgress: (bytesRead: number) => void): Promise<PartResult> {
+  if (job.half === 'second') return readSecondHalf(job, config, onProgress);
   return readRange(fileRange(job.path, job.name, 0, job.plan.split, null), config, undefined, onProgress);
 }
 
@@ -236,7 +233,7 @@ async function readSecondHalf(job: PartJob, config: InvoiceRunConfig, onProgress
 }
 
 async function readRange(
-  source: ReturnType<typeof fileRange>,
+  source: ByteSource,
   config: InvoiceRunConfig,
   resumeAtLine: number | undefined,
   onProgress: (bytesRead: number) => void,

@@ -6,7 +6,6 @@ import { makeCustomers, makeFx, makeLine, makePriceBook, runLines } from '../../
 import { costText } from '../../../test/engine/arbitraries';
 import { invoiceRunToJson } from '../json/invoiceRunToJson';
 import { exactAdd, exactSub, exactSum } from '../exact';
-import { deserialize, serialize } from 'node:v8';
 import { createInvoiceRun } from './createInvoiceRun';
 import type { InvoiceRunPart } from './invoiceTypes';
 import { BUILT_IN_SUPPORT_PLANS } from '../support/supportPlans';
@@ -130,7 +129,7 @@ describe('invoice run properties', () => {
       lines.slice(0, cut).forEach((line) => first.add(line));
       lines.slice(cut).forEach((line) => second.add(line));
       // The part crosses a worker boundary in the CLI: only what survives a structured clone counts.
-      first.absorb(deserialize(serialize(second.part())) as InvoiceRunPart);
+      first.absorb(structuredClone(second.part()) as InvoiceRunPart);
       const whole = createInvoiceRun(config);
       lines.forEach((line) => whole.add(line));
       expect(JSON.stringify(invoiceRunToJson(first.finish()))).toBe(JSON.stringify(invoiceRunToJson(whole.finish())));

@@ -86,7 +86,8 @@ export class CsvTableReader {
   }
 }
 
-function encodingOf(head: Uint8Array): string {
+/** The text encoding of CSV bytes from their first two: UTF-16 by its byte-order mark, else UTF-8. */
+export function encodingOf(head: Uint8Array): string {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   return 'utf-8';
