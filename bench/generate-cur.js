@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 
-const SAMPLE = path.resolve(__dirname, '../../shared/data/public/cur1-sample-2023-11.csv');
+const SAMPLE = path.resolve(__dirname, '../samples/public/cur1-sample-2023-11.csv');
 const TAGS = ['Name', 'Environment', 'CostCenter', 'Owner', 'Project', 'Application'];
 const SCALE = 10; // every generated amount is an integer count of 1e-10
 

@@ -10,7 +10,7 @@ import { main } from './main';
 import { countNewlines, planSplit, readHalf, readSplit, type PartJob, type PartRunner } from './splitRead';
 
 const ROOT = path.resolve(__dirname, '../..');
-const PUBLIC = path.resolve(ROOT, '../shared/data/public');
+const PUBLIC = path.resolve(ROOT, 'samples/public');
 const GOLDEN = path.join(ROOT, 'test/golden');
 const DEMO = path.join(ROOT, 'samples/demo');
 

@@ -15,7 +15,7 @@ import { serveStatic, type StaticServer } from '../browser/serveStatic';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/';
-const PUBLIC_DATA = resolve(__dirname, '../../../shared/data/public');
+const PUBLIC_DATA = resolve(__dirname, '../../samples/public');
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`Skipping the task pane browser test: ${CHROMIUM} is absent (apt-get install -y chromium).`);

@@ -14,7 +14,7 @@ import { invoiceRunToJson } from '../../src/engine/json/invoiceRunToJson';
 import { controlTotals } from '../../src/engine/reconcile/controlTotals';
 import { runLines } from './fixtures';
 
-const SAMPLE = path.resolve(__dirname, '../../../shared/data/public/cur1-sample-2023-11.csv');
+const SAMPLE = path.resolve(__dirname, '../../samples/public/cur1-sample-2023-11.csv');
 
 function readSample(): { lines: BillingLine[]; sink: BillingSink } {
   const text = fs.readFileSync(SAMPLE, 'utf8');

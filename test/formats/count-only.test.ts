@@ -4,7 +4,7 @@ import { readBilling } from '../../src/formats/readBilling';
 import type { BillingLine } from '../../src/engine/line';
 import { FIXTURES } from './readFixture';
 
-const PUBLIC = path.resolve(__dirname, '../../../shared/data/public');
+const PUBLIC = path.resolve(__dirname, '../../samples/public');
 const FILES = [
   path.join(PUBLIC, 'cur1-sample-2023-11.csv'),
   path.join(PUBLIC, 'focus-1.0-sample.csv'),

@@ -4,7 +4,7 @@ import type { BillingLine } from '../../src/engine/line';
 import { ExactSum, formatDecimal } from '../../src/engine/money';
 import { readBilling } from '../../src/formats/readBilling';
 
-const PUBLIC = path.resolve(__dirname, '../../../shared/data/public');
+const PUBLIC = path.resolve(__dirname, '../../samples/public');
 
 async function readSample(name: string) {
   const lines: BillingLine[] = [];

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { captureIo } from '../../../test/helpers/captureIo';
 import { main } from '../main';
 
-const PUBLIC = path.resolve(__dirname, '../../../../shared/data/public');
+const PUBLIC = path.resolve(__dirname, '../../../samples/public');
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
 
 

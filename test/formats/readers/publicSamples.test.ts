@@ -8,7 +8,7 @@ import type { RecordSink } from '../../../src/formats/records';
 import { readTables } from '../../../src/formats/readTables';
 import { bytesSource, type ByteSource } from '../../../src/formats/source';
 
-const PUBLIC = path.resolve(__dirname, '../../../../shared/data/public');
+const PUBLIC = path.resolve(__dirname, '../../../samples/public');
 const CUR1 = path.join(PUBLIC, 'cur1-sample-2023-11.csv');
 const FOCUS = path.join(PUBLIC, 'focus-1.0-sample.csv');
 
