@@ -7,7 +7,9 @@ import type { SourceRef } from './line';
 export const ISSUE_CODES = [
   // Reading
   'UNKNOWN_FORMAT', 'EMPTY_FILE', 'BAD_ROW', 'BAD_NUMBER', 'BAD_DATE', 'BAD_CONTAINER',
-  'SIZE_LIMIT', 'TRUNCATED', 'SKIPPED_ROW', 'PRECISION', 'UNREADABLE_FILE',
+  'SIZE_LIMIT', 'TRUNCATED', 'SKIPPED_ROW', 'PRECISION', 'UNREADABLE_FILE', 'DUPLICATE_FILE',
+  // Output and the unexpected
+  'UNWRITABLE_FILE', 'INTERNAL',
   // Control totals
   'CONTROL_TOTAL_MISMATCH',
   // Tables and rating
