@@ -11,6 +11,7 @@ import { readBilling } from '../formats/readBilling';
 import { readTableRows } from '../formats/readTableRows';
 import type { FileControl } from '../formats/fileControl';
 import { fileSource } from './fileSource';
+import { distinctFiles } from './inputFiles';
 import { NODE_READ_OPTIONS } from './nodeReadOptions';
 import { IssuesError, UsageError, type CliIo, type SplitSettings } from './io';
 import { SPLIT_MIN_BYTES, planSplit, readSplit, workerRunner } from './splitRead';
@@ -118,9 +119,10 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
   const run = createInvoiceRun(config);
   const reads: FileControl[] = [];
   const split = io.split ?? defaultSplit();
-  for (const file of args.files) {
+  const inputs = await distinctFiles(args.files, io.cwd);
+  issues.push(...inputs.issues);
+  for (const { arg: file, path: fullPath } of inputs.files) {
     const progress = createProgressBar(io, path.basename(file));
-    const fullPath = resolve(file);
     let source;
     try {
       source = { ...fileSource(fullPath), name: file };
@@ -150,7 +152,8 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
     });
     progress.finish();
     issues.push(...read.issues);
-    reads.push(read.control);
+    // One control row per table (a zip's CSVs apart): the run counts lines under `a.zip!a.csv`.
+    reads.push(...(read.controls.length > 0 ? read.controls : [read.control]));
   }
   const result = run.finish();
   const controls = controlTotals(reads, result);

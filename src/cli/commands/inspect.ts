@@ -6,6 +6,7 @@ import { controlToJson, issueToJson, type ControlJson } from '../../formats/cont
 import type { FileControl } from '../../formats/fileControl';
 import { readBilling } from '../../formats/readBilling';
 import { fileSource } from '../fileSource';
+import { distinctFiles } from '../inputFiles';
 import { NODE_READ_OPTIONS } from '../nodeReadOptions';
 import { exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
 import type { Command } from '../main';
@@ -34,11 +35,12 @@ export const inspectCommand: Command = {
     if (positionals.length === 0) throw new UsageError('give at least one billing file');
 
     const controls: FileControl[] = [];
-    const issues: Issue[] = [];
-    for (const path of positionals) {
-      const progress = createProgressBar(io, path);
+    const inputs = await distinctFiles(positionals, io.cwd);
+    const issues: Issue[] = [...inputs.issues];
+    for (const { arg, path } of inputs.files) {
+      const progress = createProgressBar(io, arg);
       try {
-        const read = await readBilling(fileSource(path), null, {
+        const read = await readBilling({ ...fileSource(path), name: arg }, null, {
           ...NODE_READ_OPTIONS,
           onProgress: ({ bytesRead, bytesTotal }) => progress.update(bytesRead, bytesTotal),
         });
