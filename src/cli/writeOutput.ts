@@ -1,11 +1,49 @@
-import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import type { CliIo } from './io';
+import { RerateError, type Issue } from '../engine/issues';
+import { writeFilesAtomically } from './atomicWrite';
+import { EXIT_ISSUES, exitCodeFor, printIssues, type CliIo } from './io';
 
-/** The result goes to `--out F` when given, else to stdout — and nothing else goes to stdout. */
-export function writeOutput(io: CliIo, text: string, out: string | undefined): void {
-  if (out) writeFileSync(path.resolve(io.cwd, out), text);
-  else io.stdout(text);
+/** `--out F` as checked by `checkOutPath` before the run: the resolved path and the name as given. */
+export interface OutTarget {
+  path: string;
+  name: string;
+}
+
+/**
+ * Ends a command: the result to `--out F` when given, else to stdout — and nothing else goes to
+ * stdout — then the issues to stderr; returns the exit code. Output is all or nothing (PRODUCT.md):
+ * with error issues `--out` is not written (an existing F stays as it was) and stderr says so;
+ * the write itself goes through a temp file and a rename (atomicWrite.ts), and a write that fails
+ * is an `UNWRITABLE_FILE` error (exit 1). Without `--out` the result still goes to stdout when there
+ * are errors, as before: the issues on stderr and the exit code say what it is worth.
+ * `render` is called only when the result is written (an unwritten workbook is never built).
+ */
+export async function deliver(
+  io: CliIo,
+  command: string,
+  out: OutTarget | undefined,
+  issues: Issue[],
+  render: () => string | Uint8Array | Promise<string | Uint8Array>,
+): Promise<number> {
+  if (out === undefined) {
+    const text = await render();
+    io.stdout(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    printIssues(io, issues);
+    return exitCodeFor(issues);
+  }
+  if (exitCodeFor(issues) === EXIT_ISSUES) {
+    printIssues(io, issues);
+    io.stderr(`rerate ${command}: ${out.name} not written: the run has errors.\n`);
+    return EXIT_ISSUES;
+  }
+  const data = await render();
+  try {
+    writeFilesAtomically([{ path: out.path, name: out.name, data }]);
+  } catch (error) {
+    if (!(error instanceof RerateError)) throw error;
+    issues.push({ code: error.code, severity: 'error', message: error.message });
+  }
+  printIssues(io, issues);
+  return exitCodeFor(issues);
 }
 
 /** RFC 4180 CSV; a cell that a spreadsheet would read as a formula is prefixed with `'`. */

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Issue, WithIssues } from '../../engine/issues';
 import type { TableRows } from '../../engine/table';
-import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
+import { EXIT_ISSUES, printIssues, UsageError, type CliIo } from '../io';
+import { checkOutPath } from '../atomicWrite';
 import { loadTableFile } from '../loadTable';
-import { renderSections, writeOutput } from '../writeOutput';
+import { deliver, renderSections } from '../writeOutput';
 
 /** What `rialloc` and `spalloc` share: options, the two input tables, the output. */
 
@@ -23,6 +24,8 @@ type Section = { header: string[]; rows: string[][]; numeric: number[] };
 
 /** One allocation command: its second table's flag, loaders, the engine call and its output. */
 export interface AllocationSpec<U, T, A, J> {
+  /** `rialloc` or `spalloc`, for messages. */
+  command: string;
   /** `reservations` or `plans`: the flag naming the commitments table. */
   tableFlag: string;
   loadUsage: (table: TableRows) => WithIssues<U[]>;
@@ -51,6 +54,8 @@ export async function runAllocation<U, T, A, J>(args: string[], io: CliIo, spec:
   if (!usagePath) throw new UsageError('--usage F is required');
   if (!tablePath) throw new UsageError(`--${spec.tableFlag} F is required`);
   const format = allocationFormat(values.format as string | undefined);
+  const outName = values.out as string | undefined;
+  const out = outName === undefined ? undefined : { path: checkOutPath(outName, io.cwd), name: outName };
 
   const issues: Issue[] = [];
   const usage = await loadTableFile(usagePath, spec.loadUsage, issues);
@@ -65,7 +70,5 @@ export async function runAllocation<U, T, A, J>(args: string[], io: CliIo, spec:
   const text = format === 'json'
     ? `${JSON.stringify(json, null, 2)}\n`
     : renderSections(format, spec.sections(json, format === 'csv' ? ';' : ', '));
-  writeOutput(io, text, values.out as string | undefined);
-  printIssues(io, issues);
-  return exitCodeFor(issues);
+  return deliver(io, spec.command, out, issues, () => text);
 }

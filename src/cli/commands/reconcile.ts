@@ -1,15 +1,19 @@
 import { issueToJson, walksToJson } from '../../engine';
 import type { Command } from '../main';
-import { exitCodeFor, printIssues, type CliIo } from '../io';
+import type { CliIo } from '../io';
+import { checkOutPath } from '../atomicWrite';
 import { INVOICE_OPTIONS_USAGE, parseInvoiceArgs } from '../invoiceOptions';
 import { renderWalksCsv, renderWalksTable } from '../renderWalks';
 import { runInvoices } from '../runInvoices';
-import { toTextTable, writeOutput } from '../writeOutput';
+import { deliver, toTextTable } from '../writeOutput';
 
 export const reconcileCommand: Command = {
   usage: `usage: rerate reconcile <files...> [options]\n\nThe variance walk per customer and period (AWS blended → unblended → … → invoiced) and the control totals per file.\n\n${INVOICE_OPTIONS_USAGE}`,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseInvoiceArgs(args);
+    const outName = parsed.values.out;
+    // Checked before any billing file is read: a bad --out is bad usage, not a lost run.
+    const out = outName === undefined ? undefined : { path: checkOutPath(outName, io.cwd), name: outName };
     const output = await runInvoices(parsed, io);
     let text: string;
     if (parsed.format === 'json') {
@@ -27,8 +31,6 @@ export const reconcileCommand: Command = {
         ['File', 'Format', 'Rows read', 'Rated', 'Skipped', 'Unblended read', 'Accounted for'], controls, new Set([2, 3, 4, 5, 6]),
       )}\n`;
     }
-    writeOutput(io, text, parsed.values.out);
-    printIssues(io, output.issues);
-    return exitCodeFor(output.issues);
+    return deliver(io, 'reconcile', out, output.issues, () => text);
   },
 };

@@ -31,6 +31,7 @@ export function riAllocationJson(allocation: RiAllocation) {
 export const riallocCommand: Command = {
   usage: USAGE,
   run: (args: string[], io: CliIo) => runAllocation(args, io, {
+    command: 'rialloc',
     tableFlag: 'reservations',
     loadUsage: loadRiUsage,
     loadCommitments: loadReservations,

@@ -43,6 +43,7 @@ export function spAllocationJson(allocation: SpAllocation) {
 export const spallocCommand: Command = {
   usage: USAGE,
   run: (args: string[], io: CliIo) => runAllocation(args, io, {
+    command: 'spalloc',
     tableFlag: 'plans',
     loadUsage: loadSpUsage,
     loadCommitments: loadSavingsPlans,
