@@ -1,5 +1,5 @@
 import type { PartRunner } from './splitRead';
-import type { Issue } from '../engine/issues';
+import { formatIssueLine, type Issue } from '../engine/issues';
 
 /** Where a command writes: stdout for the result only, stderr for issues and progress. */
 export interface CliIo {
@@ -42,18 +42,10 @@ export class IssuesError extends Error {
   }
 }
 
-/**
- * `file:line: CODE message` (PRODUCT.md), with `(N times)` when the issue stands for several —
- * unless the message states that count itself ("has 5679 AWS Support lines …").
- */
-export function formatIssueLine(issue: Issue): string {
-  const where = issue.source ? `${issue.source.file}:${issue.source.line}: ` : '';
-  const several = issue.count !== undefined && issue.count > 1;
-  const stated = several && new RegExp(`(^|\\D)${issue.count}(\\D|$)`).test(issue.message);
-  const count = several && !stated ? ` (${issue.count} times)` : '';
-  return `${where}${issue.code} ${issue.message}${count}`;
-}
+/** Issue lines are formed in one place for the CLI and the task pane (src/engine/issues.ts). */
+export { formatIssueLine };
 
+/** Each issue as one `formatIssueLine` line on stderr, text from files escaped. */
 export function printIssues(io: CliIo, issues: readonly Issue[]): void {
   for (const issue of issues) io.stderr(`${formatIssueLine(issue)}\n`);
 }

@@ -1,4 +1,5 @@
 import { formatDecimal, type VarianceWalk } from '../engine';
+import { escapeUntrusted as shown } from '../engine/issues';
 import { toCsv, toTextTable } from './writeOutput';
 
 /** The variance walks as CSV rows: customer, period, step, amount, currency. */
@@ -12,14 +13,14 @@ export function renderWalksCsv(walks: readonly VarianceWalk[]): string {
   return toCsv(rows);
 }
 
-/** One block per customer and period; subtotals marked with `=`, amounts to 4 decimals for reading. */
+/** One block per customer and period; subtotals marked with `=`, amounts to 4 decimals for reading; text from files escaped. */
 export function renderWalksTable(walks: readonly VarianceWalk[]): string {
   if (walks.length === 0) return 'No variance walks: the input holds no invoiceable lines.\n';
   return `${walks.map((walk) => {
     const rows = walk.steps.map((s) => [
-      `${s.subtotal ? '= ' : '  '}${s.step}`, formatDecimal(s.amount.toDecimalPlaces(4)), s.currency,
+      `${s.subtotal ? '= ' : '  '}${s.step}`, formatDecimal(s.amount.toDecimalPlaces(4)), shown(s.currency),
     ]);
     const note = walk.complete ? '' : '  (incomplete: no FX rate, the walk stops before fx)';
-    return `${walk.customer} — ${walk.period}${note}\n${toTextTable(['Step', 'Amount', 'Currency'], rows, new Set([1]))}`;
+    return `${shown(walk.customer)} — ${shown(walk.period)}${note}\n${toTextTable(['Step', 'Amount', 'Currency'], rows, new Set([1]))}`;
   }).join('\n\n')}\n`;
 }

@@ -95,3 +95,88 @@ export class IssueLog {
     return this.order.some((i) => i.severity === 'error');
   }
 }
+
+/**
+ * Control characters that would act on a terminal or change how a line reads: C0, DEL, C1, the
+ * line and paragraph separators, and the bidi embeddings, overrides and isolates.
+ */
+const UNTRUSTED_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a file as a terminal or a text table may show it: each control character above
+ * becomes a visible escape (`\x1b`, `\n`, `\r`, `\t`, `\u202e`), so a product name cannot clear
+ * the screen, start a forged issue line or reverse the text after it. A backslash stays as it
+ * is, so the result is for people to read, not to parse back. Anything else (accents, CJK,
+ * emoji) is kept. `escapeUntrusted('a\x1b[2Jb')` → `a\x1b[2Jb` with a literal backslash.
+ */
+export function escapeUntrusted(text: string): string {
+  return text.replace(UNTRUSTED_CONTROL, (c) => {
+    const named = NAMED_ESCAPES[c];
+    if (named !== undefined) return named;
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * One issue as one line, the form the CLI prints on stderr and the task pane lists:
+ * `file:line: CODE message` (PRODUCT.md), with `(N times)` when the issue stands for several —
+ * unless the message states that count itself ("has 5679 AWS Support lines …"). The file and the
+ * message pass through `escapeUntrusted`, so the line is always exactly one line.
+ */
+export function formatIssueLine(issue: Issue): string {
+  const where = issue.source ? `${escapeUntrusted(issue.source.file)}:${issue.source.line}: ` : '';
+  const several = issue.count !== undefined && issue.count > 1;
+  const stated = several && new RegExp(`(^|\\D)${issue.count}(\\D|$)`).test(issue.message);
+  const count = several && !stated ? ` (${issue.count} times)` : '';
+  return `${where}${issue.code} ${escapeUntrusted(issue.message)}${count}`;
+}
+
+/** An issue as JSON (the CLI's `issues` arrays, PRODUCT.md): code, severity, message, and source and count when known. */
+export function issueToJson(issue: Issue): Issue {
+  const json: Issue = { code: issue.code, severity: issue.severity, message: issue.message };
+  if (issue.source) json.source = { ...issue.source };
+  if (issue.count !== undefined) json.count = issue.count;
+  return json;
+}
+
+/** Longest part of an unexpected error's own message an INTERNAL issue quotes. */
+const INTERNAL_DETAIL_MAX = 200;
+
+export interface IssueFromErrorOptions {
+  /** What was running, named in an INTERNAL issue: `rerate invoice`, `the import`. */
+  during?: string;
+}
+
+/**
+ * An error caught at a boundary as an issue: a RerateError keeps its code, message and source
+ * (severity error); anything else — a bug, an exhausted resource — becomes one `INTERNAL` error
+ * with a short one-line message ("rerate invoice failed unexpectedly (TypeError: x is not a
+ * function); please report this with the command you ran."), never a stack.
+ */
+export function issueFromError(error: unknown, options: IssueFromErrorOptions = {}): Issue {
+  if (error instanceof RerateError) {
+    return { code: error.code, severity: 'error', message: error.message, ...(error.source ? { source: error.source } : {}) };
+  }
+  const what = options.during ?? 'Rerate';
+  return {
+    code: 'INTERNAL',
+    severity: 'error',
+    message: `${what} failed unexpectedly (${describeError(error)}); please report this with the command you ran.`,
+  };
+}
+
+/** `Name: first line of the message`, shortened; never throws, whatever was thrown. */
+function describeError(error: unknown): string {
+  let text: string;
+  try {
+    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    text = 'an unprintable value was thrown';
+  }
+  const first = text.split(/\r\n|\r|\n/, 1)[0].trim() || 'no message';
+  if (first.length <= INTERNAL_DETAIL_MAX) return first;
+  const cut = /[\ud800-\udbff]/.test(first[INTERNAL_DETAIL_MAX - 1]) ? INTERNAL_DETAIL_MAX - 1 : INTERNAL_DETAIL_MAX;
+  return `${first.slice(0, cut)}…`;
+}

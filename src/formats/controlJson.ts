@@ -1,4 +1,5 @@
-import type { Issue } from '../engine/issues';
+import { formatPrecise } from '../engine/json/formatPrecise';
+import { parseDecimal } from '../engine/money';
 import { ratedLineCount, type ControlCheck, type FileControl, type ProviderTotal } from './fileControl';
 import type { ChargeKind } from '../engine/kinds';
 
@@ -21,8 +22,19 @@ export interface ControlJson {
   checks: ControlCheck[];
 }
 
-/** `rowsRated` = lines emitted that are not `total` or `rounding` lines. */
-export function controlToJson(control: FileControl): ControlJson {
+/** A control figure as JSON prints it: plain notation, at least 10 decimals, exact (as `invoice --format json`). */
+export function preciseFigure(text: string): string {
+  return formatPrecise(parseDecimal(text));
+}
+
+/**
+ * `rowsRated` = lines emitted that are not `total` or `rounding` lines. Every money figure
+ * (unblended read and accounted, by kind, by provider, the check figures) goes through `figure`:
+ * by default `preciseFigure`, the JSON form; `rerate inspect`'s table passes the text as read.
+ */
+export function controlToJson(control: FileControl, figure: (text: string) => string = preciseFigure): ControlJson {
+  const byKind = Object.fromEntries(Object.entries(control.unblendedByKind).map(([kind, amount]) => [kind, figure(amount)])) as Record<ChargeKind, string>;
+  const byProvider = Object.fromEntries(Object.entries(control.byProvider).map(([name, total]) => [name, { ...total, unblended: figure(total.unblended) }]));
   return {
     file: control.file,
     format: control.format,
@@ -34,18 +46,10 @@ export function controlToJson(control: FileControl): ControlJson {
     rowsSkipped: control.rowsSkipped,
     linesEmitted: control.linesEmitted,
     skippedByReason: control.skippedByReason,
-    unblendedRead: control.unblendedRead,
-    unblendedAccounted: control.unblendedAccounted,
-    unblendedByKind: control.unblendedByKind,
-    byProvider: control.byProvider,
-    checks: control.checks,
+    unblendedRead: figure(control.unblendedRead),
+    unblendedAccounted: figure(control.unblendedAccounted),
+    unblendedByKind: byKind,
+    byProvider,
+    checks: control.checks.map((check) => ({ ...check, stated: figure(check.stated), summed: figure(check.summed), difference: figure(check.difference) })),
   };
-}
-
-/** An issue as JSON: code, severity, message, and source and count when known. */
-export function issueToJson(issue: Issue): Issue {
-  const json: Issue = { code: issue.code, severity: issue.severity, message: issue.message };
-  if (issue.source) json.source = issue.source;
-  if (issue.count !== undefined) json.count = issue.count;
-  return json;
 }

@@ -43,11 +43,18 @@ describe('App', () => {
       .toEqual(['cur1', '2023-11', '1 (123456789012)', '1,281', '0', '1.6823086974']);
   });
 
-  test('App shows each problem with where it is: file:line: CODE message (×count)', async () => {
+  test('App shows each problem as the CLI prints it: file:line: CODE message (N times), control characters escaped', async () => {
     render(<App host="Excel" dark={false} analyze={async () => [curSummary]} />);
     pickFiles([new File(['x'], 'cur1-sample-2023-11.csv')]);
-    expect(await screen.findByText('cur1-sample-2023-11.csv:17: BAD_NUMBER UnblendedCost "12 USD" is not a number. (×3)')).toBeTruthy();
+    expect(await screen.findByText('cur1-sample-2023-11.csv:17: BAD_NUMBER UnblendedCost "12 USD" is not a number. (3 times)')).toBeTruthy();
     expect(screen.getByText('1 problem found')).toBeTruthy();
+  });
+
+  test('App shows a problem whose text holds control characters escaped, on one line', async () => {
+    const hostile: ImportSummary = { ...curSummary, issues: [{ code: 'NO_RULE', severity: 'warning', message: 'No rule prices \x1b[2JEC2\r\na.csv:1: INTERNAL forged\u202e.', source: { file: 'b.csv', line: 2 } }] };
+    render(<App host="Excel" dark={false} analyze={async () => [hostile]} />);
+    pickFiles([new File(['x'], 'b.csv')]);
+    expect(await screen.findByText('b.csv:2: NO_RULE No rule prices \\x1b[2JEC2\\r\\na.csv:1: INTERNAL forged\\u202e.')).toBeTruthy();
   });
 
   test('App shows progress while reading, and Cancel aborts the read and leaves the workbook unchanged', async () => {

@@ -4,7 +4,8 @@ import {
   Table, TableBody, TableCell, TableRow, makeStyles, shorthands, tokens,
 } from '@fluentui/react-components';
 import type { AnalyzeFiles } from './analyzeFiles';
-import { formatIssue, groupDigits } from './formatIssue';
+import { escapeUntrusted, formatIssueLine } from '../engine/issues';
+import { groupDigits } from './formatIssue';
 import type { ImportProgress, ImportSummary } from './importSummary';
 
 const ACCEPT = '.csv,.gz,.zip,.parquet';
@@ -59,7 +60,7 @@ export function ImportPanel({ analyze }: { analyze: AnalyzeFiles }) {
       if (!controller.signal.aborted) setState({ kind: 'read', summaries });
     } catch (error) {
       if (controller.signal.aborted || (error instanceof DOMException && error.name === 'AbortError')) setState({ kind: 'cancelled' });
-      else setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      else setState({ kind: 'failed', message: escapeUntrusted(error instanceof Error ? error.message : String(error)) });
     }
   }, [analyze]);
 
@@ -172,7 +173,7 @@ function FileSummary({ summary }: { summary: ImportSummary }) {
           <MessageBarBody>
             <MessageBarTitle>{`${summary.issues.length} problem${summary.issues.length === 1 ? '' : 's'} found`}</MessageBarTitle>
             <ul>
-              {summary.issues.slice(0, ISSUES_SHOWN).map((issue, index) => <li key={index}>{formatIssue(issue)}</li>)}
+              {summary.issues.slice(0, ISSUES_SHOWN).map((issue, index) => <li key={index}>{formatIssueLine(issue)}</li>)}
               {summary.issues.length > ISSUES_SHOWN && <li>{`… and ${summary.issues.length - ISSUES_SHOWN} more`}</li>}
             </ul>
           </MessageBarBody>

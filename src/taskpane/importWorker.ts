@@ -3,6 +3,7 @@
  * the UI thread and posts progress and the summaries back. One worker per analysis; the page
  * terminates it to cancel.
  */
+import { formatIssueLine, issueFromError } from '../engine/issues';
 import { readBilling } from '../formats/readBilling';
 import type { ImportWorkerMessage } from './analyzeFiles';
 import { summarizeFiles } from './importSummary';
@@ -26,6 +27,6 @@ scope.onmessage = (event) => {
     },
   }).then(
     (summaries) => scope.postMessage({ type: 'done', summaries }),
-    (error: unknown) => scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => scope.postMessage({ type: 'failed', message: formatIssueLine(issueFromError(error, { during: 'Reading the files' })) }),
   );
 };

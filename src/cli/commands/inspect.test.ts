@@ -21,7 +21,7 @@ describe('rerate inspect', () => {
       rowsRead: 1281, rowsRated: 1281, rowsSkipped: 0, linesEmitted: 1281, skippedByReason: {},
       unblendedRead: '1.6823086974', unblendedAccounted: '1.6823086974', checks: [],
     });
-    expect(json.files[0].unblendedByKind).toMatchObject({ usage: '1.6023086974', tax: '0.08', credit: '0' });
+    expect(json.files[0].unblendedByKind).toMatchObject({ usage: '1.6023086974', tax: '0.0800000000', credit: '0.0000000000' });
   });
 
   it('main(["inspect", DBR that does not reconcile]) exits 1, lists the checks and prints file:line: CODE on stderr', async () => {
@@ -30,7 +30,7 @@ describe('rerate inspect', () => {
     const code = await main(['inspect', file, '--format', 'json'], io);
     expect(code).toBe(1);
     const json = JSON.parse(io.out);
-    expect(json.files[0]).toMatchObject({ format: 'dbr', rowsRead: 6, rowsRated: 2, rowsSkipped: 0, unblendedRead: '1.02', unblendedAccounted: '1.02' });
+    expect(json.files[0]).toMatchObject({ format: 'dbr', rowsRead: 6, rowsRated: 2, rowsSkipped: 0, unblendedRead: '1.0200000000', unblendedAccounted: '1.0200000000' });
     expect(json.files[0].checks.map((c: { scope: string; basis: string; ok: boolean }) => [c.scope, c.basis, c.ok])).toEqual([
       ['account', 'unblended', false], ['account', 'blended', false],
       ['invoice', 'unblended', true], ['invoice', 'blended', true],
@@ -40,6 +40,20 @@ describe('rerate inspect', () => {
     expect(io.err.split('\n')[0]).toBe(
       `${file}:5: CONTROL_TOTAL_MISMATCH The AccountTotal row at line 5 of ${file} states unblended cost 1.03 for account 012345678901, but its rows sum to 1.02 (difference -0.01).`,
     );
+  });
+
+  it('main(["inspect", DBR, FOCUS, "--format", "json"]) prints every control figure with at least 10 decimals, as invoice does', async () => {
+    const io = captureIo();
+    await main(['inspect', path.join(FIXTURES, 'dbr/dbr-mismatch-2017-07.csv'), path.join(FIXTURES, 'focus/focus-1.2-2025-01.csv'), '--format', 'json'], io);
+    const [dbr, focus] = JSON.parse(io.out).files;
+    expect(dbr.unblendedByKind).toMatchObject({ usage: '1.0175000000', 'ri-covered': '0.0000000000', rounding: '0.0025000000', total: '3.0700000000' });
+    expect(dbr.byProvider).toEqual({ AWS: { lines: 3, unblended: '1.0200000000' } });
+    expect(dbr.checks[0]).toMatchObject({ stated: '1.0300000000', summed: '1.0200000000', difference: '-0.0100000000', ok: false });
+    expect(focus.byProvider.Microsoft).toEqual({ lines: 1, unblended: '12.5000000000' });
+    const figures = [dbr, focus].flatMap((f) => [f.unblendedRead, f.unblendedAccounted, ...Object.values(f.unblendedByKind),
+      ...Object.values(f.byProvider).map((p) => (p as { unblended: string }).unblended),
+      ...f.checks.flatMap((c: { stated: string; summed: string; difference: string }) => [c.stated, c.summed, c.difference])]);
+    for (const figure of figures) expect(figure).toMatch(/^-?\d+\.\d{10,}$/);
   });
 
   it('main(["inspect", file]) prints a table for people', async () => {

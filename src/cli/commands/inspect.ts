@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { CHARGE_KINDS } from '../../engine/kinds';
-import { RerateError, type Issue } from '../../engine/issues';
+import { escapeUntrusted as shown, issueFromError, issueToJson, RerateError, type Issue } from '../../engine/issues';
 import { formatGrouped, parseDecimal } from '../../engine/money';
-import { controlToJson, issueToJson, type ControlJson } from '../../formats/controlJson';
+import { controlToJson, type ControlJson } from '../../formats/controlJson';
 import type { FileControl } from '../../formats/fileControl';
 import { readBilling } from '../../formats/readBilling';
 import { fileSource } from '../fileSource';
@@ -48,36 +48,36 @@ export const inspectCommand: Command = {
         issues.push(...read.issues);
       } catch (error) {
         if (!(error instanceof RerateError)) throw error;
-        issues.push({ code: error.code, severity: 'error', message: error.message, ...(error.source ? { source: error.source } : {}) });
+        issues.push(issueFromError(error));
       } finally {
         progress.finish();
       }
     }
 
-    const files = controls.map(controlToJson);
     if (format === 'json') {
+      const files = controls.map((control) => controlToJson(control));
       io.stdout(`${JSON.stringify({ files, issues: issues.map(issueToJson) }, null, 2)}\n`);
     } else {
-      io.stdout(files.map(renderTable).join('\n'));
+      io.stdout(controls.map((control) => renderTable(controlToJson(control, (text) => text))).join('\n'));
     }
     printIssues(io, issues);
     return exitCodeFor(issues);
   },
 };
 
-/** A person's view of one file's controls; figures grouped by thousands, exact. */
+/** A person's view of one file's controls; figures grouped by thousands, exact as read; text from files escaped. */
 function renderTable(file: ControlJson): string {
   const money = (text: string) => formatGrouped(parseDecimal(text), decimalsOf(text));
   const count = (n: number) => n.toLocaleString('en-US');
   const rows: [string, string][] = [
     ['format', file.format ?? 'unknown'],
-    ['periods', file.periods.join(', ') || '-'],
-    ['payers', file.payerAccounts.join(', ') || '-'],
-    ['accounts', `${count(file.accounts.length)}${file.accounts.length > 0 && file.accounts.length <= 10 ? ` (${file.accounts.join(', ')})` : ''}`],
+    ['periods', shown(file.periods.join(', ')) || '-'],
+    ['payers', shown(file.payerAccounts.join(', ')) || '-'],
+    ['accounts', `${count(file.accounts.length)}${file.accounts.length > 0 && file.accounts.length <= 10 ? ` (${shown(file.accounts.join(', '))})` : ''}`],
     ['rows', `${count(file.rowsRead)} read, ${count(file.rowsRated)} rated, ${count(file.rowsSkipped)} skipped`],
   ];
   const reasons = Object.entries(file.skippedByReason);
-  if (reasons.length > 0) rows.push(['skipped', reasons.map(([reason, n]) => `${reason} ${count(n)}`).join(', ')]);
+  if (reasons.length > 0) rows.push(['skipped', reasons.map(([reason, n]) => `${shown(reason)} ${count(n)}`).join(', ')]);
   const same = file.unblendedRead === file.unblendedAccounted || parseDecimal(file.unblendedRead).eq(parseDecimal(file.unblendedAccounted));
   rows.push(['unblended', `read ${money(file.unblendedRead)}, accounted ${money(file.unblendedAccounted)}${same ? '' : '  MISMATCH'}`]);
   let first = true;
@@ -90,15 +90,15 @@ function renderTable(file: ControlJson): string {
   const providers = Object.entries(file.byProvider);
   if (providers.length > 1 || (providers.length === 1 && providers[0][0] !== 'AWS')) {
     providers.forEach(([name, total], index) => {
-      rows.push([index === 0 ? 'providers' : '', `${name.padEnd(12)} ${money(total.unblended)} (${count(total.lines)} lines)`]);
+      rows.push([index === 0 ? 'providers' : '', `${shown(name).padEnd(12)} ${money(total.unblended)} (${count(total.lines)} lines)`]);
     });
   }
   file.checks.forEach((check, index) => {
-    const what = check.scope === 'statement' ? 'statement' : `${check.scope} ${check.key}`;
+    const what = check.scope === 'statement' ? 'statement' : `${check.scope} ${shown(check.key)}`;
     const verdict = check.ok ? 'ok' : `MISMATCH by ${check.difference}`;
     rows.push([index === 0 ? 'checks' : '', `line ${check.line} ${what} ${check.basis}: stated ${money(check.stated)}, rows ${money(check.summed)} ${verdict}`]);
   });
-  return `${file.file}\n${rows.map(([label, value]) => `  ${label.padEnd(10)}${value}`).join('\n')}\n`;
+  return `${shown(file.file)}\n${rows.map(([label, value]) => `  ${label.padEnd(10)}${value}`).join('\n')}\n`;
 }
 
 function decimalsOf(text: string): number {

@@ -1,4 +1,4 @@
-import type { Issue } from '../issues';
+import { issueToJson } from '../issues';
 import type { InvoiceRunResult } from '../invoice/invoiceTypes';
 import { formatAmount, formatPrecise } from './formatPrecise';
 
@@ -58,9 +58,5 @@ export function invoiceRunToJson(result: InvoiceRunResult, controls: readonly Co
   return json;
 }
 
-export function issueToJson(issue: Issue): object {
-  const json: Record<string, unknown> = { code: issue.code, severity: issue.severity, message: issue.message };
-  if (issue.source) json.source = { ...issue.source };
-  if (issue.count !== undefined) json.count = issue.count;
-  return json;
-}
+/** Issues have one JSON form, kept with them (src/engine/issues.ts); re-exported for the engine's index. */
+export { issueToJson };
