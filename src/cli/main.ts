@@ -1,3 +1,4 @@
+import type { Issue } from '../engine/issues';
 import { CliIo, EXIT_ISSUES, EXIT_USAGE, IssuesError, UsageError, printIssues } from './io';
 
 /** A subcommand: argument conversion, one engine call, result conversion. */
@@ -25,7 +26,8 @@ commands:
   spalloc --usage F --plans F
   demo [--out DIR]                   the bundled sample month, end to end
 
-Run 'rerate <command> --help' for a command's options.
+Run 'rerate <command> --help' for a command's options. Any command takes --debug: an unexpected
+failure then prints its stack trace too.
 `;
 
 export function nodeIo(): CliIo {
@@ -37,13 +39,30 @@ export function nodeIo(): CliIo {
   };
 }
 
-export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
-  const [name, ...rest] = argv;
+/**
+ * Runs `rerate <command> …` and returns the exit code; never throws. `--debug` (anywhere before a
+ * `--`) is taken out before the command parses its options. An unexpected failure — a bug, not bad
+ * input — is one INTERNAL issue on stderr asking for a report, exit 1; with `--debug` its stack follows.
+ * `commands` replaces the command table (tests inject a failing command).
+ */
+export async function main(argv: string[], io: CliIo = nodeIo(), commands: Record<string, () => Promise<Command>> = COMMANDS): Promise<number> {
+  const { args, debug } = takeDebugFlag(argv);
+  const [name, ...rest] = args;
+  try {
+    return await dispatch(name, rest, io, commands);
+  } catch (error) {
+    printIssues(io, [internalIssue(name ?? '', error)]);
+    if (debug) io.stderr(`${stackOf(error)}\n`);
+    return EXIT_ISSUES;
+  }
+}
+
+async function dispatch(name: string | undefined, rest: string[], io: CliIo, commands: Record<string, () => Promise<Command>>): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? io.stdout : io.stderr)(USAGE);
     return name ? 0 : EXIT_USAGE;
   }
-  const load = COMMANDS[name];
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     io.stderr(`rerate: unknown command "${name}"\n\n${USAGE}`);
     return EXIT_USAGE;
@@ -56,7 +75,7 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || (error as { code?: string } | null)?.code?.startsWith?.('ERR_PARSE_ARGS')) {
       io.stderr(`rerate ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
       return EXIT_USAGE;
     }
@@ -65,5 +84,42 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
       return EXIT_ISSUES;
     }
     throw error;
+  }
+}
+
+/** `--debug` is global: every command accepts it, none sees it. Arguments after `--` are left alone. */
+function takeDebugFlag(argv: readonly string[]): { args: string[]; debug: boolean } {
+  const end = argv.indexOf('--');
+  const head = end < 0 ? argv : argv.slice(0, end);
+  const args = head.filter((arg) => arg !== '--debug');
+  return { args: end < 0 ? args : [...args, ...argv.slice(end)], debug: args.length !== head.length };
+}
+
+/**
+ * The one issue an unexpected failure gives: what failed, the error's first line (shortened), and
+ * what to do about it. Never throws, whatever was thrown.
+ */
+export function internalIssue(command: string, error: unknown): Issue {
+  let detail: string;
+  try {
+    detail = error instanceof Error ? error.message : String(error);
+  } catch {
+    detail = 'an unprintable value was thrown';
+  }
+  detail = detail.split(/\r\n|\r|\n/, 1)[0].trim() || (error instanceof Error ? error.name : 'no message');
+  if (detail.length > 200) detail = `${detail.slice(0, 200)}…`;
+  const what = command === '' ? 'rerate' : `rerate ${command}`;
+  return {
+    code: 'INTERNAL',
+    severity: 'error',
+    message: `${what} failed unexpectedly: ${detail} — please report this with the command you ran (run again with --debug for details).`,
+  };
+}
+
+function stackOf(error: unknown): string {
+  try {
+    return error instanceof Error && error.stack ? error.stack : String(error);
+  } catch {
+    return 'no stack: an unprintable value was thrown';
   }
 }
