@@ -49,9 +49,51 @@ describe('scanCsv', () => {
     expect(events).toEqual([['header', ['id', 'cost'], 1], ['row', ['1', '2'], 2]]);
   });
 
-  it('scanCsv(texts, sink) ends lines at CRLF or LF and keeps a lone CR as data', async () => {
-    const { events } = await scan(['a,b\r\n1,2\n3,x\ry\r\n']);
-    expect(events).toEqual([['header', ['a', 'b'], 1], ['row', ['1', '2'], 2], ['row', ['3', 'x\ry'], 3]]);
+  it('scanCsv(texts, sink) ends lines at CRLF, LF or a lone CR', async () => {
+    const { events, summary } = await scan(['a,b\r\n1,2\n3,x\ry\r\n']);
+    expect(events).toEqual([['header', ['a', 'b'], 1], ['row', ['1', '2'], 2], ['row', ['3', 'x'], 3], ['bad', 4, 1, 2]]);
+    expect(summary.lines).toBe(4);
+  });
+
+  it('scanCsv(texts, sink) reads a CR-only (classic Mac) file as the same records and lines as its LF version, in any chunks', async () => {
+    const lf = 'a,b,c\n\n1,"x\ny",3\n  \n4,"p""q",6\n7,8\n"9",10,11\n';
+    const cr = lf.replace(/\n/g, '\r');
+    const want = await scan([lf]);
+    expect(want.events).toEqual([
+      ['header', ['a', 'b', 'c'], 1],
+      ['row', ['1', 'x\ny', '3'], 3],
+      ['row', ['4', 'p"q', '6'], 6],
+      ['bad', 7, 2, 3],
+      ['row', ['9', '10', '11'], 8],
+    ]);
+    const inOne = await scan([cr]);
+    expect(inOne.events).toEqual(want.events.map((e) => (e[0] === 'row' ? ['row', e[1].map((v) => v.replace(/\n/g, '\r')), e[2]] : e)));
+    expect(inOne.summary).toEqual(want.summary);
+    const byChar = await scan([...cr]);
+    expect(byChar).toEqual(inOne);
+    // And CRLF, cut between every CR and its LF.
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const cutInCrlf = await scan(crlf.split(/(?<=\r)/));
+    expect(cutInCrlf.summary).toEqual(want.summary);
+    expect(cutInCrlf.events).toEqual(want.events.map((e) => (e[0] === 'row' ? ['row', e[1].map((v) => v.replace(/\n/g, '\r\n')), e[2]] : e)));
+  });
+
+  it('scanCsv(texts, sink) counts a CRLF split between two chunks as one line end, after a quote and on a blank line too', async () => {
+    const { events, summary } = await scan(['a,b\r', '\n1,"2"\r', '\n3,"4"\r', '', '\r\n5,6\r', '\n\r', '\n7,8']);
+    expect(events).toEqual([['header', ['a', 'b'], 1], ['row', ['1', '2'], 2], ['row', ['3', '4'], 3], ['row', ['5', '6'], 5], ['row', ['7', '8'], 7]]);
+    expect(summary.lines).toBe(7);
+  });
+
+  it('scanCsv(texts, sink) keeps CR, LF and CRLF inside quotes as data, each one physical line', async () => {
+    const { events, summary } = await scan(['a,b\r1,"x\ry\r\nz\n"\r2,3\r"\r\r",4\r']);
+    expect(events).toEqual([['header', ['a', 'b'], 1], ['row', ['1', 'x\ry\r\nz\n'], 2], ['row', ['2', '3'], 6], ['row', ['\r\r', '4'], 7]]);
+    expect(summary.lines).toBe(9);
+  });
+
+  it('scanCsv(texts, sink) skips blank lines ended by a lone CR and keeps text after a quote up to a CR', async () => {
+    const { events, summary } = await scan(['\r\ra,b\r\r1,2\r \r3,"4"x\r']);
+    expect(events).toEqual([['header', ['a', 'b'], 3], ['row', ['1', '2'], 5], ['row', ['3', '4x'], 7]]);
+    expect(summary).toMatchObject({ lines: 7, strayQuotes: 1, strayQuoteLine: 7 });
   });
 
   it('scanCsv(texts, sink) reads quoted commas, doubled quotes and newlines, giving the physical start line', async () => {

@@ -13,13 +13,15 @@ import { HIGH_BLOCK } from './highBytes';
  * `badRow(line, 2 | 4, 3)`.
  *
  * Speed: the scanner never walks characters one by one. For each field it asks `indexOf` for the
- * next comma (and, once per line, the next newline) — both run natively — and only slices the
- * fields the sink wants; positions of the next comma and newline are cached across fields so no
- * stretch of text is searched twice. A record cut by a chunk boundary is carried over and
+ * next comma (and, once per line, the next LF and the next CR) — all run natively — and only
+ * slices the fields the sink wants; positions of the next comma, LF and CR are cached across
+ * fields so no stretch of text is searched twice for the same character. A record cut by a chunk boundary is carried over and
  * scanned again when the next chunk arrives (only the last record of each chunk pays for that).
  *
  * Rules beyond RFC 4180, chosen for billing files written by many tools:
- * - a line ends at LF or CRLF; a lone CR is data; a quoted field may hold both;
+ * - a line ends at LF, CRLF or a lone CR (classic Mac files), also mixed in one file and with a
+ *   CRLF split between two chunks; a quoted field keeps them all as data, and each counts as one
+ *   physical line there too, so line numbers are those of the same file with LF line ends;
  * - blank lines (empty or spaces/tabs only) are skipped anywhere, and do not count as records,
  *   though they count as physical lines;
  * - a quote inside an unquoted field is data (`ab"c`); text after a closing quote (`"ab"c`) is
@@ -101,6 +103,8 @@ function decodedIfHigh(bytes: string): string {
 /** The push interface: `push` decoded text as it arrives, then `end` once. */
 export class CsvScanner {
   private carry = '';
+  /** The text consumed so far ended with a CR: an LF opening the next text is part of that line end. */
+  private afterCr = false;
   private line = 1;
   private started = false;
   private stopped = false;
@@ -165,7 +169,7 @@ export class CsvScanner {
    * reading the flat string the decoder gave us.
    */
   private finishCarried(text: string): number {
-    let take = text.indexOf('\n') + 1;
+    let take = lineEnd(text, 0) + 1;
     for (;;) {
       if (take === 0) {
         const joined = this.carry + text;
@@ -187,7 +191,7 @@ export class CsvScanner {
         return -1;
       }
       // A quoted field goes on past this line: try a longer stretch (doubling keeps it linear).
-      take = text.indexOf('\n', Math.min(text.length, 2 * take)) + 1;
+      take = lineEnd(text, Math.min(text.length, 2 * take)) + 1;
     }
   }
 
@@ -228,9 +232,15 @@ export class CsvScanner {
   private scan(buf: string, final: boolean, start: number): number {
     const len = buf.length;
     let pos = start;
-    // The next comma / LF at or after the cursor, cached across fields; `len + 1` / `len` = none.
+    if (this.afterCr && pos < len) {
+      // The last text ended with a CR: an LF here completes that CRLF (no new line).
+      this.afterCr = false;
+      if (buf.charCodeAt(pos) === LF) pos++;
+    }
+    // The next comma / LF / CR at or after the cursor, cached across fields; `len + 1` / `len` = none.
     let nextComma = -1;
     let nextLf = -1;
+    let nextCr = -1;
     // Byte text: the next byte ≥ 0x80 at or after some earlier cursor; -1 = not searched yet.
     let nextHigh = this.byteText ? -1 : NONE_AHEAD;
     while (pos < len) {
@@ -242,12 +252,10 @@ export class CsvScanner {
         continue;
       }
       if (c0 === CR) {
-        if (pos + 1 === len && !final) return recordStart;
-        if (pos + 1 === len || buf.charCodeAt(pos + 1) === LF) {
-          pos += pos + 1 === len ? 1 : 2;
-          this.line++;
-          continue;
-        }
+        pos++;
+        this.line++;
+        if (pos < len && buf.charCodeAt(pos) === LF) pos++;
+        continue;
       }
 
       const collectAll = this.headerNames === null;
@@ -265,6 +273,12 @@ export class CsvScanner {
         nextLf = buf.indexOf('\n', p);
         if (nextLf === -1) nextLf = len;
       }
+      if (nextCr < p) {
+        nextCr = buf.indexOf('\r', p);
+        if (nextCr === -1) nextCr = len;
+      }
+      // The next line end: LF, or CR (alone or the first of a CRLF).
+      let nextEol = nextCr < nextLf ? nextCr : nextLf;
 
       for (;;) {
         const c = buf.charCodeAt(p);
@@ -278,9 +292,11 @@ export class CsvScanner {
         }
         if (c === QUOTE) {
           const want = collectAll || (fieldIndex < slotCount && slots[fieldIndex] >= 0);
-          const after = this.scanQuoted(buf, p, final, want, nextLf);
+          const after = this.scanQuoted(buf, p, final, want, nextLf, nextCr);
           if (after === -1) return recordStart;
           nextLf = this.quotedNextLf;
+          nextCr = this.quotedNextCr;
+          nextEol = nextCr < nextLf ? nextCr : nextLf;
           extraLines += this.quotedLines;
           if (this.quotedUnclosed) unclosed = true;
           if (this.quotedStray) strays++;
@@ -296,7 +312,7 @@ export class CsvScanner {
           }
           contentEnd = after;
           if (ca === LF) recordEnd = after + 1;
-          else if (ca === CR) recordEnd = after + 1 === len ? len : after + 2;
+          else if (ca === CR) recordEnd = after + 1 < len && buf.charCodeAt(after + 1) === LF ? after + 2 : after + 1;
           else recordEnd = len;
           break;
         }
@@ -304,16 +320,16 @@ export class CsvScanner {
           nextComma = buf.indexOf(',', p);
           if (nextComma === -1) nextComma = len + 1;
         }
-        let end = nextComma < nextLf ? nextComma : nextLf;
-        if (end === nextLf) {
-          if (nextLf === len) {
+        const end = nextComma < nextEol ? nextComma : nextEol;
+        if (end === nextEol) {
+          if (end === len) {
             if (!final) return recordStart;
             recordEnd = len;
+          } else if (end === nextCr) {
+            recordEnd = end + 1 < len && buf.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
           } else {
-            recordEnd = nextLf + 1;
+            recordEnd = end + 1;
           }
-          end = nextLf;
-          if (end > p && buf.charCodeAt(end - 1) === CR) end--;
           contentEnd = end;
         }
         if (collectAll || (fieldIndex < slotCount && slots[fieldIndex] >= 0)) {
@@ -353,6 +369,8 @@ export class CsvScanner {
         this.sink.badRow(recordLine, fieldIndex, slotCount);
       }
     }
+    // Consumed up to a CR at the very end: the next text may open with the LF of its CRLF.
+    if (!final && pos === len && pos > start && buf.charCodeAt(len - 1) === CR) this.afterCr = true;
     return pos;
   }
 
@@ -375,14 +393,15 @@ export class CsvScanner {
   private quotedValue = '';
   private quotedLines = 0;
   private quotedNextLf = 0;
+  private quotedNextCr = 0;
   private quotedUnclosed = false;
   private quotedStray = false;
 
   /**
    * Scans the quoted field opening at `p`. Returns the index of the delimiter after it (comma,
-   * LF, the CR of a CRLF, or `buf.length`), or -1 when the text ends before that is known.
+   * LF, CR, or `buf.length`), or -1 when the text ends before that is known.
    */
-  private scanQuoted(buf: string, p: number, final: boolean, want: boolean, nextLf: number): number {
+  private scanQuoted(buf: string, p: number, final: boolean, want: boolean, nextLf: number, nextCr: number): number {
     const len = buf.length;
     let from = p + 1;
     let escaped = false;
@@ -406,7 +425,7 @@ export class CsvScanner {
       closing = len;
       this.quotedUnclosed = true;
     }
-    // Newlines inside the quotes are physical lines of this record.
+    // Line ends inside the quotes (LF, CRLF, lone CR) are physical lines of this record.
     let lines = 0;
     if (nextLf <= p) {
       nextLf = buf.indexOf('\n', p + 1);
@@ -417,8 +436,18 @@ export class CsvScanner {
       nextLf = buf.indexOf('\n', nextLf + 1);
       if (nextLf === -1) nextLf = len;
     }
+    if (nextCr <= p) {
+      nextCr = buf.indexOf('\r', p + 1);
+      if (nextCr === -1) nextCr = len;
+    }
+    while (nextCr < closing) {
+      if (buf.charCodeAt(nextCr + 1) !== LF) lines++; // a CR of a CRLF was counted with its LF
+      nextCr = buf.indexOf('\r', nextCr + 1);
+      if (nextCr === -1) nextCr = len;
+    }
     this.quotedLines = lines;
     this.quotedNextLf = nextLf;
+    this.quotedNextCr = nextCr;
     let value = '';
     if (want) {
       value = buf.slice(p + 1, closing);
@@ -432,15 +461,13 @@ export class CsvScanner {
       return len;
     }
     const c = buf.charCodeAt(after);
-    if (c === CR && after + 1 === len && !final) return -1;
-    if (c !== COMMA && c !== LF && !(c === CR && (after + 1 === len || buf.charCodeAt(after + 1) === LF))) {
+    if (c !== COMMA && c !== LF && c !== CR) {
       // Text after the closing quote (`"ab"c`): keep it as part of the field, up to the delimiter.
       let comma = buf.indexOf(',', after);
       if (comma === -1) comma = len;
-      const lf = nextLf;
-      let stop = comma < lf ? comma : lf;
+      const eol = nextCr < nextLf ? nextCr : nextLf;
+      const stop = comma < eol ? comma : eol;
       if (stop === len && !final) return -1;
-      if (stop === lf && stop > after && buf.charCodeAt(stop - 1) === CR) stop--;
       if (want) {
         const stray = buf.slice(after, stop);
         value += this.byteText ? decodedIfHigh(stray) : stray;
@@ -480,6 +507,13 @@ export async function scanCsv(texts: AsyncIterable<string> | Iterable<string>, s
   const scanner = new CsvScanner(sink, options);
   for await (const text of texts) scanner.push(text);
   return scanner.end();
+}
+
+/** The first LF or CR at or after `from`, or -1. */
+function lineEnd(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  return lf === -1 ? cr : cr === -1 || lf < cr ? lf : cr;
 }
 
 /** A one-field record is blank when it is only spaces and tabs, or those around an empty `""`. */
