@@ -5,6 +5,12 @@ import type { ControlTally, ControlCheck } from './fileControl';
 import { isNullText } from './numbers';
 // Straight from its module: it runs for every numeric cell, and a re-export adds a getter call.
 import { scanDecimal } from '../engine/money/decimalTotal';
+import { isDecimalBeyondBounds, MAX_EXPONENT, MAX_ORDER, MAX_SIGNIFICANT_DIGITS } from '../engine/money/parse';
+
+/** A cell's text as an issue message quotes it: at most 40 characters, then `…`. */
+export function shortened(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
 
 /** What a format mapper needs from the read around it. */
 export interface MapperContext {
@@ -120,11 +126,16 @@ export abstract class MapperBase {
    */
   protected skipBadRow(line: number, cost: string | null): void {
     const column = this.badColumn ?? '';
-    const what = this.badCode === 'BAD_DATE' ? 'a date' : 'a number';
+    const what =
+      this.badCode === 'BAD_DATE'
+        ? 'a date'
+        : isDecimalBeyondBounds(this.badText.trim())
+          ? `a number the readers accept (at most ${MAX_SIGNIFICANT_DIGITS} significant digits, an exponent within ±${MAX_EXPONENT}, below 10^${MAX_ORDER})`
+          : 'a number';
     this.report(
       this.badCode,
       'error',
-      `"${this.badText}" in column ${column} at line ${line} of ${this.context.file} is not ${what}; the row is skipped.`,
+      `"${shortened(this.badText)}" in column ${column} at line ${line} of ${this.context.file} is not ${what}; the row is skipped.`,
       line,
       column,
     );

@@ -14,17 +14,33 @@ describe('scanDecimal', () => {
     }
   });
 
-  it('scanDecimal(text) agrees with isDecimalText on generated texts, but for exponents beyond 100', () => {
+  it('scanDecimal(text) agrees with isDecimalText on generated texts, bounds included', () => {
     const alphabet = fc.constantFrom('0', '1', '9', '.', '-', '+', 'e', 'E', ',', ' ', 'x');
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 12 }), (chars) => {
         const text = chars.join('');
-        const exponent = /[eE][+-]?(\d+)$/.exec(text);
-        const expected = isDecimalText(text) && (exponent === null || Number(exponent[1]) <= 100);
-        expect(scanDecimal(text)).toBe(expected);
+        expect([text, scanDecimal(text)]).toEqual([text, isDecimalText(text)]);
       }),
       { numRuns: 3000 },
     );
+    // Long texts near the digit, order and length bounds.
+    const long = fc
+      .tuple(fc.constantFrom('', '-', '0.', '000', '.000'), fc.integer({ min: 1, max: 60 }), fc.constantFrom('', '.', '.5', '00'), fc.option(fc.integer({ min: -130, max: 130 })))
+      .map(([lead, n, tail, exponent]) => `${lead}${'123456789'.repeat(7).slice(0, n)}${tail}${exponent === null ? '' : `e${exponent}`}`);
+    fc.assert(
+      fc.property(long, (text) => {
+        expect([text, scanDecimal(text)]).toEqual([text, isDecimalText(text)]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('scanDecimal(text) takes 40 significant digits and refuses 41, exponents past ±100, 10^21 and more, and 201 characters', () => {
+    const digits = (n: number) => '1234567890'.repeat(5).slice(0, n);
+    const accepted = [`0.${digits(40)}`, `${digits(20)}.${digits(20)}`, `-1.${digits(39)}`, `${digits(21)}.${'0'.repeat(19)}`, '1E-100', '1e+20', '999999999999999999999', '0.5e21', `1${'0'.repeat(20)}`, `${'0'.repeat(150)}1`, '0e100'];
+    const refused = [`0.${digits(41)}`, `${digits(20)}.${digits(21)}`, `1.${digits(39)}0`, '1E-101', '1e101', '1e21', '1e400', `1${'0'.repeat(21)}`, '10e20', `${'0'.repeat(200)}1`, '1'.repeat(5_000_000)];
+    for (const text of accepted) expect([text, scanDecimal(text), isDecimalText(text)]).toEqual([text, true, true]);
+    for (const text of refused) expect([text.slice(0, 50), scanDecimal(text), isDecimalText(text)]).toEqual([text.slice(0, 50), false, false]);
   });
 });
 
@@ -73,6 +89,14 @@ describe('DecimalTotal', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('DecimalTotal.add(text) adds sums beyond the input bounds exactly', () => {
+    const total = new DecimalTotal();
+    total.add(`${'9'.repeat(30)}.5`);
+    total.add('1e-60');
+    total.add('0.5');
+    expect(total.toText()).toBe(`1${'0'.repeat(30)}.${'0'.repeat(59)}1`);
   });
 
   it('DecimalTotal.add(text) throws on text that is not a number', () => {

@@ -1,6 +1,12 @@
 import { ExactSum } from './exactSum';
 import { formatDecimal } from './format';
-import { parseDecimal } from './parse';
+import { isDecimalForm, MAX_DECIMAL_LENGTH, MAX_EXPONENT, MAX_ORDER, MAX_SIGNIFICANT_DIGITS, parseDecimal } from './parse';
+
+// Local copies: an imported binding is a property load per use once compiled to CommonJS.
+const MAX_LENGTH = MAX_DECIMAL_LENGTH;
+const MAX_DIGITS = MAX_SIGNIFICANT_DIGITS;
+const MAX_EXP = MAX_EXPONENT;
+const MAX_MAGNITUDE_ORDER = MAX_ORDER;
 import type { Decimal } from './decimal';
 
 /**
@@ -31,21 +37,22 @@ let scannedValid = false;
 
 const MAX_FAST_DIGITS = 15;
 const MAX_FAST_SCALE = 60;
-const MAX_EXPONENT = 100;
 const POWERS_OF_TEN: number[] = [];
 for (let i = 0, p = 1; i <= MAX_FAST_DIGITS; i += 1, p *= 10) POWERS_OF_TEN.push(p);
 
 /**
  * True when `text` is a decimal number exactly as `isDecimalText` (engine/money) defines it:
- * optional sign, digits with an optional point (at least one digit), optional exponent — except
- * that an exponent beyond ±100 is refused. One pass, no regular expression; also leaves the value
- * in `scannedMantissa`/`scannedScale` for sums.
+ * optional sign, digits with an optional point (at least one digit), optional exponent, within
+ * the same bounds (40 significant digits, exponent ±100, below 10^21, 200 characters: parse.ts).
+ * One pass, no regular expression; a text of a million digits is refused by its length before
+ * the loop. Also leaves the value in `scannedMantissa`/`scannedScale` for sums.
  */
 export function scanDecimal(text: string): boolean {
   if (text === scannedText) return scannedValid;
   scannedText = text;
   scannedValid = false;
   const length = text.length;
+  if (length > MAX_LENGTH) return false;
   let i = 0;
   let c = length > 0 ? text.charCodeAt(0) : 0;
   let negative = false;
@@ -58,6 +65,8 @@ export function scanDecimal(text: string): boolean {
   let digits = 0;
   let fraction = 0;
   let seenPoint = false;
+  /** Significant digits before the point (all of them when there is no point). */
+  let integerSignificant = -1;
   for (; i < length; i += 1) {
     c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
@@ -69,11 +78,12 @@ export function scanDecimal(text: string): boolean {
       }
     } else if (c === 46 /* . */ && !seenPoint) {
       seenPoint = true;
+      integerSignificant = significant;
     } else {
       break;
     }
   }
-  if (digits === 0) return false;
+  if (digits === 0 || significant > MAX_DIGITS) return false;
   let exponent = 0;
   if (i < length) {
     if (c !== 101 && c !== 69) return false; // e or E
@@ -91,8 +101,13 @@ export function scanDecimal(text: string): boolean {
       exponent = exponent * 10 + (c - 48);
     }
     // Billing figures never need more; a bigger exponent would make exact sums explode.
-    if (i === start || exponent > MAX_EXPONENT) return false;
+    if (i === start || exponent > MAX_EXP) return false;
     if (exponentNegative) exponent = -exponent;
+  }
+  if (significant > 0) {
+    // The value is below 10^order: refuse 10^21 and above.
+    if (integerSignificant < 0) integerSignificant = significant;
+    if ((integerSignificant > 0 ? integerSignificant : significant - fraction) + exponent > MAX_MAGNITUDE_ORDER) return false;
   }
   let scale = fraction - exponent;
   let fits = significant <= MAX_FAST_DIGITS && scale <= MAX_FAST_SCALE;
@@ -119,12 +134,16 @@ export class DecimalTotal {
   private overflowUsed = false;
   private count = 0;
 
-  /** Adds a decimal text; blank adds nothing. Throws on text that is not a decimal number. */
+  /**
+   * Adds a decimal text; blank adds nothing. Throws on text that is not a decimal number. A text
+   * beyond the input bounds (a computed sum of many lines, `part()` sums) is added exactly too.
+   */
   add(text: string): void {
     if (text.length === 0) return;
-    if (!scanDecimal(text)) throw new RangeError(`"${text}" is not a decimal number`);
+    const bounded = scanDecimal(text);
+    if (!bounded && !isDecimalForm(text)) throw new RangeError(`"${text}" is not a decimal number`);
     this.count += 1;
-    if (!scannedFits) {
+    if (!bounded || !scannedFits) {
       this.overflow.add(text);
       this.overflowUsed = true;
       return;

@@ -4,15 +4,70 @@ import { Decimal } from './decimal';
  * A decimal number as billing files write it: optional sign, digits with an optional point,
  * optional exponent (`1.8E-9`). No thousands separators, no currency, no spaces.
  */
-const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Written so that no text backtracks more than linearly (a million digits then `x`).
+const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-export function isDecimalText(text: string): boolean {
+/**
+ * The bounds every number read from a file or table must keep (FORMATS.md "Numbers",
+ * src/formats/README.md): at most 40 significant digits (from the first non-zero digit to the last
+ * digit written, trailing zeros included: ENGINE.md's precision), a written exponent within ±100,
+ * a magnitude below 10^21, and at most 200 characters (leading zeros). Past them exact sums would
+ * grow without bound: a cost of a million digits, or `1e400`. `scanDecimal` (decimalTotal.ts)
+ * applies the same bounds in its one pass.
+ */
+export const MAX_SIGNIFICANT_DIGITS = 40;
+export const MAX_EXPONENT = 100;
+/** A value must be below 10^MAX_ORDER in magnitude. */
+export const MAX_ORDER = 21;
+export const MAX_DECIMAL_LENGTH = 200;
+
+/** True when `text` has the form of a decimal number, bounded or not (computed figures). */
+export function isDecimalForm(text: string): boolean {
   return DECIMAL_TEXT.test(text);
+}
+
+/** True when `text` is a decimal number within the bounds above. */
+export function isDecimalText(text: string): boolean {
+  return text.length <= MAX_DECIMAL_LENGTH && DECIMAL_TEXT.test(text) && withinBounds(text);
+}
+
+/** True when `text` has the form of a decimal number but lies outside the bounds (for messages). */
+export function isDecimalBeyondBounds(text: string): boolean {
+  return DECIMAL_TEXT.test(text) && !(text.length <= MAX_DECIMAL_LENGTH && withinBounds(text));
+}
+
+/** The bounds of a text that matches DECIMAL_TEXT. */
+function withinBounds(text: string): boolean {
+  let significant = 0;
+  let integerSignificant = -1;
+  let fraction = 0;
+  let i = 0;
+  const length = text.length;
+  for (; i < length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (integerSignificant >= 0) fraction += 1;
+      if (significant > 0 || c !== 48) significant += 1;
+    } else if (c === 46 /* . */) {
+      integerSignificant = significant;
+    } else if (c !== 43 && c !== 45) {
+      break;
+    }
+  }
+  if (significant > MAX_SIGNIFICANT_DIGITS) return false;
+  const exponent = i < length ? Number(text.slice(i + 1)) : 0;
+  if (exponent > MAX_EXPONENT || exponent < -MAX_EXPONENT) return false;
+  if (significant === 0) return true;
+  if (integerSignificant < 0) integerSignificant = significant;
+  const order = (integerSignificant > 0 ? integerSignificant : significant - fraction) + exponent;
+  return order <= MAX_ORDER;
 }
 
 /**
  * Parses an exact decimal from text. Money is parsed only from strings, so a value is never
  * rounded through a binary float on its way in. Throws `RangeError` naming the text otherwise.
+ * It takes any decimal text, bounded or not: computed figures (exact sums) may pass the input
+ * bounds. Text from a file or table must pass `isDecimalText` (or `tryParseDecimal`) first.
  */
 export function parseDecimal(text: string): Decimal {
   const trimmed = text.trim();
@@ -22,10 +77,10 @@ export function parseDecimal(text: string): Decimal {
   return new Decimal(trimmed);
 }
 
-/** Like `parseDecimal`, but returns `null` for text that is not a decimal number. */
+/** Like `parseDecimal`, but for input: null for text that is not a decimal number within the bounds. */
 export function tryParseDecimal(text: string): Decimal | null {
   const trimmed = text.trim();
-  return DECIMAL_TEXT.test(trimmed) ? new Decimal(trimmed) : null;
+  return isDecimalText(trimmed) ? new Decimal(trimmed) : null;
 }
 
 /**

@@ -26,6 +26,20 @@ describe('loadPriceBook', () => {
     expect(issues[3].message).toBe('Rule "g" (PriceBook.csv line 6): a margin of "100%" must be less than 100%, since price = basis ÷ (1 − margin).');
   });
 
+  test('loadPriceBook(table) refuses values beyond the number bounds (1e400, 41 digits) as bad Value cells', () => {
+    const { result, issues } = load([
+      { Rule: 'huge', Method: 'rate', Value: '1e400' },
+      { Rule: 'long', Method: 'markup', Value: `0.${'1'.repeat(41)}` },
+      { Rule: 'ok', Method: 'markup', Value: `0.${'1'.repeat(40)}` },
+      { Rule: 'big', Method: 'discount', Value: `${'1'.repeat(100_000)}%` },
+    ]);
+    expect(result.rules.map((r) => r.name)).toEqual(['ok']);
+    expect(issues.map((i) => [i.code, i.severity, i.source?.line, i.source?.column])).toEqual([
+      ['BAD_RULE', 'error', 2, 'Value'], ['BAD_RULE', 'error', 3, 'Value'], ['BAD_RULE', 'error', 5, 'Value'],
+    ]);
+    expect(issues[0].message).toBe('Rule "huge" (PriceBook.csv line 2): Value "1e400" is not a number such as 0.15 or 15%.');
+  });
+
   test('loadPriceBook(table) warns AMBIGUOUS_RULES for equally specific overlapping rules only', () => {
     const { issues } = load([
       { Rule: 'A', ProductCode: 'AmazonEC2', Method: 'markup', Value: '10%' },

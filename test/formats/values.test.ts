@@ -1,0 +1,40 @@
+import { strToU8 } from 'fflate';
+import type { BillingLine } from '../../src/engine/line';
+import { readBilling } from '../../src/formats/readBilling';
+import { bytesSource } from '../../src/formats/source';
+
+/** Reads text as a file through readBilling, collecting its lines (issue 9: values and columns). */
+async function read(name: string, content: string) {
+  const lines: BillingLine[] = [];
+  const result = await readBilling(bytesSource(name, strToU8(content)), (line) => lines.push(line));
+  const issueSummary = result.issues.map((i) => [i.code, i.severity, i.source?.line ?? null, i.source?.column ?? null, i.count ?? 1]);
+  return { ...result, lines, issueSummary };
+}
+
+const CUR = 'lineItem/LineItemType,bill/BillingPeriodStartDate,bill/PayerAccountId,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/CurrencyCode,lineItem/UnblendedCost';
+const curRow = (cost: string, { account = '000000000042', date = '2023-11-01T00:00:00Z', currency = 'USD' } = {}) =>
+  `Usage,${date},123456789012,${account},AmazonS3,${currency},${cost}`;
+
+describe('numbers beyond the bounds', () => {
+  it('readBilling(a 5 MB single cost) is BAD_NUMBER in well under a second, the value shortened in the message', async () => {
+    const huge = '1'.repeat(5_000_000);
+    const started = Date.now();
+    const result = await read('huge.csv', `${CUR}\n${curRow(huge)}\n${curRow('2')}\n`);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(result.issueSummary).toEqual([['BAD_NUMBER', 'error', 2, 'lineItem/UnblendedCost', 1]]);
+    expect(result.issues[0].message).toBe(
+      `"${'1'.repeat(40)}…" in column lineItem/UnblendedCost at line 2 of huge.csv is not a number the readers accept ` +
+        '(at most 40 significant digits, an exponent within ±100, below 10^21); the row is skipped.',
+    );
+    expect(result.control).toMatchObject({ rowsRead: 2, rowsSkipped: 1, skippedByReason: { BAD_NUMBER: 1 }, unblendedRead: '2' });
+  });
+
+  it('readBilling(1e400, 41 digits, 1E-101, 1e21) skips each row as BAD_NUMBER; 40 digits, 1E-100 and 1e20 are read', async () => {
+    const forty = `0.${'1234567890'.repeat(4)}`;
+    const text = [CUR, curRow('1e400'), curRow(`${forty}1`), curRow('1E-101'), curRow('1e21'), curRow(forty), curRow('1E-100'), curRow('1e20')].join('\n');
+    const result = await read('bounds.csv', `${text}\n`);
+    expect(result.issueSummary).toEqual([['BAD_NUMBER', 'error', 2, 'lineItem/UnblendedCost', 4]]);
+    expect(result.lines.map((l) => l.unblendedCost)).toEqual([forty, '1E-100', '1e20']);
+    expect(result.control.rowsSkipped).toBe(4);
+  });
+});
