@@ -203,3 +203,62 @@ describe('countNewlines', () => {
     expect(await countNewlines(file, 1_400_001)).toBe(700000);
   });
 });
+
+describe('split reads of files with lone CR line ends (classic Mac, or mixed)', () => {
+  const customers = 'Account,Customer,Currency\n111111111111,Acme,USD\n222222222222,Acme,USD\n333333333333,Globex,USD\n';
+  /** Row 390 has a bad cost: BAD_NUMBER at line 392 when every line end counts. */
+  const lf = curFile(400, (i, cells) => {
+    if (i === 390) cells[11] = 'n/a';
+  });
+
+  it('a CR-only file is not split, and reads as its LF version does (same rows, same line numbers)', async () => {
+    const dir = tempDir();
+    const cr = lf.replace(/\n/g, '\r');
+    writeFileSync(path.join(dir, 'cur.csv'), cr);
+    writeFileSync(path.join(dir, 'lf.csv'), lf);
+    writeFileSync(path.join(dir, 'customers.csv'), customers);
+    expect(await planSplit(path.join(dir, 'cur.csv'), cr.length, 1, 2)).toBeNull();
+    const calls: PartJob[] = [];
+    const two = await run(['invoice', 'cur.csv', '--customers', 'customers.csv', '--format', 'json'], dir, { runner: inThreadRunner(calls), minBytes: 1, cores: 2 });
+    const asLf = await run(['invoice', 'lf.csv', '--customers', 'customers.csv', '--format', 'json'], dir, NEVER);
+    expect(calls).toEqual([]);
+    expect(two.out.replace(/cur\.csv/g, 'lf.csv')).toBe(asLf.out);
+    const issues = JSON.parse(two.out).issues as { code: string; source?: { line: number } }[];
+    expect(issues.find((i) => i.code === 'BAD_NUMBER')).toMatchObject({ source: { line: 392 } });
+    expect(JSON.parse(two.out).controls[0]).toMatchObject({ rowsRead: 400 });
+  });
+
+  it('a header ended by a lone CR is not split (its first LF is lines further on)', async () => {
+    const dir = tempDir();
+    const text = lf.replace('\n', '\r');
+    writeFileSync(path.join(dir, 'cur.csv'), text);
+    expect(await planSplit(path.join(dir, 'cur.csv'), text.length, 1, 2)).toBeNull();
+  });
+
+  it('lone CRs before the split keep the second half\'s line numbers right: split and unsplit identical', async () => {
+    const dir = tempDir();
+    // Lines 2–100 end with a lone CR, 101–200 with CRLF; the rest (and the bad row) with LF.
+    const lines = lf.split('\n');
+    const text = lines.map((line, i) => line + (i === lines.length - 1 ? '' : i >= 1 && i < 100 ? '\r' : i >= 100 && i < 200 ? '\r\n' : '\n')).join('');
+    writeFileSync(path.join(dir, 'cur.csv'), text);
+    writeFileSync(path.join(dir, 'customers.csv'), customers);
+    const calls: PartJob[] = [];
+    const args = ['invoice', 'cur.csv', '--customers', 'customers.csv', '--format', 'json'];
+    const one = await run(args, dir, NEVER);
+    const two = await run(args, dir, { runner: inThreadRunner(calls), minBytes: 1, cores: 2 });
+    expect(calls.map((job) => job.half)).toEqual(['first', 'second']);
+    expect(two).toEqual(one);
+    const issues = JSON.parse(two.out).issues as { code: string; source?: { line: number } }[];
+    expect(issues.find((i) => i.code === 'BAD_NUMBER')).toMatchObject({ source: { line: 392 } });
+  });
+
+  it('countNewlines counts lone CRs as line ends and a CRLF cut by a 1 MiB read as one', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'mixed.txt');
+    const mib = 1 << 20;
+    const text = `${'x'.repeat(mib - 1)}\r\na\rb\r\rc\n`;
+    writeFileSync(file, text);
+    expect(await countNewlines(file, text.length)).toBe(5);
+    expect(await countNewlines(file, mib + 1)).toBe(1);
+  });
+});

@@ -40,7 +40,7 @@ export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 export interface SplitPlan {
   /** The header line's bytes, newline included. */
   header: Uint8Array;
-  /** The byte offset where the second half starts (just after a newline). */
+  /** The byte offset where the second half starts (just after an LF). */
   split: number;
   size: number;
 }
@@ -145,6 +145,9 @@ export async function planSplit(path: string, size: number, minBytes = SPLIT_MIN
     if (detectContainer(head) !== 'csv' || encodingOf(head) !== 'utf-8') return null;
     const headerEnd = head.indexOf(10);
     if (headerEnd < 0) return null;
+    // A CR before the header's LF (other than a CRLF's) ends the header earlier: no split.
+    const cr = head.indexOf(13);
+    if (cr >= 0 && cr < headerEnd - 1) return null;
     const header = head.subarray(0, headerEnd + 1);
     const names = headerNames(header);
     if (names === null || !SPLIT_FORMATS.has(detectFormat(names) ?? '')) return null;
@@ -254,20 +257,31 @@ async function readRange(
   };
 }
 
-/** How many newline bytes the first `end` bytes of a file hold. */
+/**
+ * How many line ends the first `end` bytes of a file hold, as the CSV scanner counts them: each
+ * LF, and each CR not followed by an LF (a classic Mac line end; a CRLF counts once).
+ */
 export async function countNewlines(path: string, end: number): Promise<number> {
   const handle = await open(path, 'r');
   const buffer = Buffer.alloc(1 << 20);
   let count = 0;
+  // The last read ended with a CR: a lone one unless the next read opens with LF.
+  let crAtEnd = false;
   try {
     for (let position = 0; position < end; ) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position), position);
       if (bytesRead === 0) break;
+      if (crAtEnd && buffer[0] !== 10) count += 1;
+      crAtEnd = false;
       for (let i = buffer.indexOf(10, 0); i !== -1 && i < bytesRead; i = buffer.indexOf(10, i + 1)) count += 1;
+      for (let i = buffer.indexOf(13, 0); i !== -1 && i < bytesRead; i = buffer.indexOf(13, i + 1)) {
+        if (i + 1 === bytesRead) crAtEnd = true;
+        else if (buffer[i + 1] !== 10) count += 1;
+      }
       position += bytesRead;
     }
   } finally {
     await handle.close();
   }
-  return count;
+  return crAtEnd ? count + 1 : count;
 }
