@@ -21,6 +21,21 @@ function sheet(name: string, rounding?: 'half-up' | 'half-even'): WorkbookSheet 
 }
 
 describe('buildAccountantWorkbook', () => {
+  test('buildAccountantWorkbook(result with a category holding U+0001) writes U+FFFD and adds one BAD_VALUE warning to issues and Audit', () => {
+    const result = runLines([makeLine({ unblendedCost: '1', service: 'Bad\u0001Name' }), makeLine({ unblendedCost: '2' })]);
+    const issues = [...result.issues];
+    const model = buildAccountantWorkbook(result, DEFAULT_SETTINGS, [], issues);
+    const warning = { code: 'BAD_VALUE', severity: 'warning', message: '2 text values held characters a workbook cannot hold; they were replaced with U+FFFD.' };
+    expect(issues.slice(result.issues.length)).toEqual([warning]);
+    const of = (name: string) => model.sheets.find((s) => s.name === name) as WorkbookSheet;
+    expect(of('Lines').rows.map((r) => r[3])).toContain('Bad\ufffdName');
+    expect(of('Invoice').rows.map((r) => r[4])).toContain('Bad\ufffdName');
+    expect(of('Audit').rows.at(-1)?.slice(0, 3)).toEqual(['BAD_VALUE', 'warning', warning.message]);
+    const clean = [...result.issues];
+    buildAccountantWorkbook(runLines([makeLine({ unblendedCost: '2' })]), DEFAULT_SETTINGS, [], clean);
+    expect(clean).toEqual(result.issues);
+  });
+
   test('buildAccountantWorkbook(result, …) gives Lines, Settings, Invoice, Reconcile and Audit, without PriceBook or Customers when no tables are given', () => {
     expect(workbook().sheets.map((s) => s.name)).toEqual(['Lines', 'Settings', 'Invoice', 'Reconcile', 'Audit']);
   });

@@ -7,6 +7,7 @@ import type { ControlRow } from '../engine/json/invoiceRunToJson';
 import type { DrillRow, InvoiceRunResult } from '../engine/invoice/invoiceTypes';
 import type { Cell, WorkbookModel, WorkbookSheet } from './workbookModel';
 import { roundFormula } from './roundFormula';
+import { sanitizeWorkbookText, xmlForbiddenIssue } from './xmlText';
 
 /** The input tables to copy into the workbook as text, when the run had them (FX rates and support plans go under Settings). */
 export interface WorkbookInputs {
@@ -35,12 +36,15 @@ const LINES_KEY = 'P';
  *            then Total =ROUND(SUM(H2:H2),2), PreciseTotal =SUM(G2:G2), Residual =ROUND(H3-ROUND(G4,2),2).
  * Lines are matched to invoice lines by a number (InvoiceLine), never by text: SUMIFS would read
  * `*`, `?`, `~`, `<`, `>` or `=` in an untrusted category as a pattern and compare case-blind.
+ * Text an xlsx cannot hold (XML-forbidden characters, `xmlText.ts`) is replaced with U+FFFD in every
+ * sheet; then one BAD_VALUE warning with the count is added to `issues` (so the run reports it)
+ * and to the Audit sheet.
  */
 export function buildAccountantWorkbook(
   result: InvoiceRunResult,
   settings: Settings,
   controls: readonly ControlRow[],
-  issues: readonly Issue[],
+  issues: Issue[],
   inputs: WorkbookInputs = {},
 ): WorkbookModel {
   const lineKeys = new Map<string, number>();
@@ -53,8 +57,16 @@ export function buildAccountantWorkbook(
   const sheets: WorkbookSheet[] = [linesSheet(result.drill, lineKeys)];
   if (inputs.priceBook) sheets.push(tableSheet('PriceBook', inputs.priceBook));
   if (inputs.customers) sheets.push(tableSheet('Customers', inputs.customers));
-  sheets.push(settingsSheet(settings, inputs), invoiceSheet(result, settings, lineKeys), reconcileSheet(result), auditSheet(result, controls, issues));
-  return { sheets };
+  const audit = auditSheet(result, controls, issues);
+  sheets.push(settingsSheet(settings, inputs), invoiceSheet(result, settings, lineKeys), reconcileSheet(result), audit);
+  const model = { sheets };
+  const replaced = sanitizeWorkbookText(model);
+  if (replaced > 0) {
+    const warning = xmlForbiddenIssue(replaced);
+    issues.push(warning);
+    audit.rows.push(issueRow(warning));
+  }
+  return model;
 }
 
 function drillKey(customer: string, period: string, category: string, account: string | null): string {
@@ -170,6 +182,12 @@ function reconcileSheet(result: InvoiceRunResult): WorkbookSheet {
   };
 }
 
+/** One row of the Audit sheet's issues block: Code, Severity, Message, Source, Count. */
+function issueRow(i: Issue): Cell[] {
+  const source = i.source ? `${i.source.file ?? ''}${i.source.line === undefined ? '' : `:${i.source.line}`}${i.source.column ? ` ${i.source.column}` : ''}` : null;
+  return [i.code, i.severity, i.message, source, num(i.count ?? 1)];
+}
+
 /** Blocks one under another, each with its own header row of text: rule hits, controls, carried credits, issues. */
 function auditSheet(result: InvoiceRunResult, controls: readonly ControlRow[], issues: readonly Issue[]): WorkbookSheet {
   const rows: Cell[][] = result.ruleHits.map((h) => [h.rule, h.method, h.line === null ? null : num(h.line), num(h.lines), num(h.cost), num(h.price)]);
@@ -180,10 +198,7 @@ function auditSheet(result: InvoiceRunResult, controls: readonly ControlRow[], i
   rows.push([], ['CarriedCustomer', 'FromPeriod', 'ToPeriod', 'Category', 'Amount', 'Currency']);
   for (const c of result.carriedCredits) rows.push([c.customer, c.fromPeriod, c.toPeriod, c.category, num(c.amount), c.currency]);
   rows.push([], ['Code', 'Severity', 'Message', 'Source', 'Count']);
-  for (const i of issues) {
-    const source = i.source ? `${i.source.file ?? ''}${i.source.line === undefined ? '' : `:${i.source.line}`}${i.source.column ? ` ${i.source.column}` : ''}` : null;
-    rows.push([i.code, i.severity, i.message, source, num(i.count ?? 1)]);
-  }
+  for (const i of issues) rows.push(issueRow(i));
   return {
     name: 'Audit',
     columns: ['Rule', 'Method', 'PriceBookRow', 'Lines', 'Cost', 'Price', ''].map((header) => ({ header, width: header === 'Rule' ? 28 : 16 })),
