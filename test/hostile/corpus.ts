@@ -195,6 +195,28 @@ export function damagedParquet(): Uint8Array {
   return bytes;
 }
 
+/**
+ * A minimal .xlsx (content types, workbook, one sheet) whose sheet XML holds `bytes` of blank
+ * padding: a few KB deflated. `lie`: the zip headers declare the sheet 100 bytes uncompressed.
+ */
+export function xlsxBomb(bytes: number, lie: boolean): Uint8Array {
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(bytes)}</sheetData></worksheet>`;
+  const archive = zip({
+    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    'xl/workbook.xml': '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="PriceBook" sheetId="1"/></sheets></workbook>',
+    'xl/worksheets/sheet1.xml': sheet,
+  });
+  if (!lie) return archive;
+  const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
+  for (let at = 0; at + 46 <= archive.length; at++) {
+    const signature = view.getUint32(at, true);
+    // Local header: uncompressed size at +22; central directory header: at +24.
+    if (signature === 0x04034b50 && view.getUint32(at + 22, true) === sheet.length) view.setUint32(at + 22, 100, true);
+    if (signature === 0x02014b50 && view.getUint32(at + 24, true) === sheet.length) view.setUint32(at + 24, 100, true);
+  }
+  return archive;
+}
+
 // ---------------------------------------------------------------- the folder
 
 /** One case's temp folder and the ways to fill it. */

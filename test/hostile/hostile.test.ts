@@ -6,6 +6,8 @@ import { exitCodeFor } from '../../src/cli/io';
 import { fileSource } from '../../src/cli/fileSource';
 import { NODE_READ_OPTIONS } from '../../src/cli/nodeReadOptions';
 import { readBilling } from '../../src/formats/readBilling';
+import { readWorkbookTables } from '../../src/cli/readWorkbookTables';
+import { unzipSync } from 'fflate';
 import { captureIo } from '../helpers/captureIo';
 import { CASES, CLASSES, classesCovered, type ExpectedIssue, type HostileCase } from './cases';
 import { Corpus } from './corpus';
@@ -54,13 +56,17 @@ async function run(test: HostileCase, corpus: Corpus): Promise<Outcome> {
   const sub = (text: string) => text.split('{dir}').join(corpus.dir);
   const start = Date.now();
   if (test.via) {
-    const { file, maxDecompressedBytes } = test.via.readBilling;
+    const { read: what, file, maxDecompressedBytes } = test.via;
     const issues: Issue[] = [];
     let controls: Outcome['controls'] = null;
     try {
-      const read = await readBilling(fileSource(sub(file)), null, { ...NODE_READ_OPTIONS, maxDecompressedBytes });
-      issues.push(...read.issues);
-      controls = read.controls;
+      if (what === 'billing') {
+        const read = await readBilling(fileSource(sub(file)), null, { ...NODE_READ_OPTIONS, maxDecompressedBytes });
+        issues.push(...read.issues);
+        controls = read.controls;
+      } else {
+        issues.push(...(await readWorkbookTables(sub(file), { maxDecompressedBytes })).issues);
+      }
     } catch (error) {
       if (!(error instanceof RerateError)) throw error;
       issues.push({ code: error.code, severity: 'error', message: error.message });
@@ -130,6 +136,12 @@ function check(test: HostileCase, outcome: Outcome, corpus: Corpus, before: stri
       expect(now.length).toBeGreaterThan(0);
       if (before !== null) expect(now).not.toBe(before);
     }
+  }
+  if (want.xlsxMust || want.xlsxMustNot) {
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(sub(want.out?.file ?? ''))));
+    const xml = Object.values(parts).map((bytes) => Buffer.from(bytes).toString('utf8')).join('\n');
+    for (const re of want.xlsxMust ?? []) expect({ re: re.source, ok: re.test(xml) }).toMatchObject({ ok: true });
+    for (const re of want.xlsxMustNot ?? []) expect({ re: re.source, ok: !re.test(xml) }).toMatchObject({ ok: true });
   }
   if (want.folder) expect(corpus.list()).toEqual(want.folder);
   for (const re of want.stdoutMust ?? []) expect({ stdout: outcome.out.slice(0, 2000), re: re.source, ok: re.test(outcome.out) }).toMatchObject({ ok: true });
