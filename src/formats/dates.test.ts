@@ -15,6 +15,16 @@ describe('periodFromTimestamp', () => {
     }
   });
 
+  it('periodFromTimestamp(text) refuses days, months and times that do not exist, and keeps leap days', () => {
+    for (const text of ['2023-02-30', '2023-02-29T00:00:00Z', '2023-04-31', '2023-13-01', '2023-00-10', '2023-11-00', '1900-02-29',
+      '2023-11-01T99:99:99Z', '2023-11-01T24:00:01', '2023-11-01T24:00:00Z', '2023-11-01 23:60:00', '2023-11-01T23:59:60Z']) {
+      expect([text, periodFromTimestamp(text)]).toEqual([text, null]);
+    }
+    expect(['2024-02-29', '2000-02-29T00:00:00Z', '2023-12-31 23:59:59', '2023-04-30T23:59:59.999Z'].map(periodFromTimestamp)).toEqual([
+      '2024-02', '2000-02', '2023-12', '2023-04',
+    ]);
+  });
+
   it('PeriodReader.read(text) gives the same answers while remembering the last one', () => {
     const reader = new PeriodReader();
     expect(['2023-11-01T00:00:00Z', '2023-11-01T00:00:00Z', 'bad', '2023-12-01 00:00:00'].map((t) => reader.read(t))).toEqual([
