@@ -2,7 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workbook } from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { readWorkbookTables } from './readWorkbookTables';
+import { checkInflatedSize } from './workbookInflateGuard';
+
+// exceljs's reader class: spied on to prove an oversized workbook never reaches it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const XLSX = require('exceljs/lib/xlsx/xlsx') as { prototype: { load: (...args: unknown[]) => unknown } };
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rerate-read-workbook-')); });
@@ -70,5 +76,55 @@ describe('readWorkbookTables', () => {
     const { issues } = await readWorkbookTables(file);
     expect(issues.map((i) => i.code)).toEqual(['UNREADABLE_FILE']);
     expect(issues[0].message).toMatch(/^Workbook text\.xlsx cannot be read as an \.xlsx workbook/);
+  });
+
+  describe('a workbook that inflates past the decompression limit', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    /** The plain workbook plus a 4 MiB part of zeros (≈ 4 KiB compressed); `lie` rewrites every declared size to 1. */
+    async function padded(name: string, lie: boolean): Promise<string> {
+      const parts = unzipSync(fs.readFileSync(await plainWorkbook()));
+      parts['xl/media/pad.bin'] = new Uint8Array(4 * 1024 * 1024);
+      const zip = zipSync(parts);
+      if (lie) {
+        for (let at = 0; at + 4 <= zip.length; at += 1) {
+          const view = new DataView(zip.buffer, zip.byteOffset);
+          if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 1, true);
+          if (view.getUint32(at, true) === 0x04034b50) view.setUint32(at + 22, 1, true);
+        }
+      }
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, zip);
+      return file;
+    }
+
+    test('readWorkbookTables(file, { maxDecompressedBytes: 1 MiB }) of a workbook declaring 4 MiB is SIZE_LIMIT naming it; exceljs never loads it', async () => {
+      const load = jest.spyOn(XLSX.prototype, 'load');
+      const { result, issues } = await readWorkbookTables(await padded('big.xlsx', false), { name: 'in/big.xlsx', maxDecompressedBytes: 1024 * 1024 });
+      expect(result).toEqual({});
+      expect(issues).toEqual([{
+        code: 'SIZE_LIMIT', severity: 'error',
+        message: expect.stringMatching(/^Workbook in\/big\.xlsx declares \d+ bytes uncompressed, past the decompression limit of 1048576 bytes; it is not read\.$/),
+      }]);
+      expect(load).not.toHaveBeenCalled();
+    });
+
+    test('readWorkbookTables(file, { maxDecompressedBytes: 1 MiB }) of a workbook whose declared sizes lie counts the inflated bytes: SIZE_LIMIT', async () => {
+      const file = await padded('liar.xlsx', true);
+      expect(checkInflatedSize(fs.readFileSync(file), 1024 * 1024)).toEqual({ ok: false, why: 'inflated', bytes: expect.any(Number) });
+      const load = jest.spyOn(XLSX.prototype, 'load');
+      const { issues } = await readWorkbookTables(file, { maxDecompressedBytes: 1024 * 1024 });
+      expect(issues.map((i) => [i.code, i.message])).toEqual([
+        ['SIZE_LIMIT', 'Workbook liar.xlsx inflates to more than 1048576 bytes, past the decompression limit of 1048576 bytes; it is not read.'],
+      ]);
+      expect(load).not.toHaveBeenCalled();
+    });
+
+    test('readWorkbookTables(file) of the same workbook under the default limit reads its tables', async () => {
+      const { result, issues } = await readWorkbookTables(await padded('fine.xlsx', false));
+      expect(result.customers?.rows).toEqual([{ line: 2, values: ['Acme', '123456789012'] }]);
+      expect(issues.map((i) => i.code)).toEqual(['BAD_VALUE', 'BAD_VALUE']);
+      expect(checkInflatedSize(fs.readFileSync(path.join(dir, 'fine.xlsx')), 64 * 1024 ** 3)).toEqual({ ok: true, inflated: expect.any(Number) });
+    });
   });
 });

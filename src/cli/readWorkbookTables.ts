@@ -1,8 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Workbook, type Cell as ExcelCell, type CellValue, type Worksheet } from 'exceljs';
 import type { Issue, WithIssues } from '../engine/issues';
 import type { TableRow, TableRows } from '../engine/table';
+import { checkInflatedSize, DEFAULT_MAX_DECOMPRESSED } from './workbookInflateGuard';
 
 /** The tables of PRODUCT.md's workbook model that `--workbook` reads. */
 export interface WorkbookTables {
@@ -47,10 +48,12 @@ const PERIOD_COLUMNS = new Set(['period', 'validfrom', 'validto']);
  * SupportPlans), read down to the first blank row. `want` limits which tables are looked for
  * (tables the command line names as CSV files are not). A missing file is UNREADABLE_FILE; a
  * missing required table BAD_TABLE; a formula without a cached result or an error value BAD_VALUE.
+ * A workbook that inflates past `maxDecompressedBytes` (the billing readers' limit by default) is
+ * SIZE_LIMIT, found before exceljs inflates anything (workbookInflateGuard.ts).
  */
 export async function readWorkbookTables(
   file: string,
-  options: { name?: string; want?: readonly WorkbookTableName[] } = {},
+  options: { name?: string; want?: readonly WorkbookTableName[]; maxDecompressedBytes?: number } = {},
 ): Promise<WithIssues<WorkbookTables>> {
   const name = options.name ?? path.basename(file);
   const issues: Issue[] = [];
@@ -59,7 +62,16 @@ export async function readWorkbookTables(
   try {
     // exceljs reports a missing file only as text ("File not found"): ask the file system first.
     await stat(file);
-    await workbook.xlsx.readFile(file);
+    // exceljs reads the whole file and inflates every part whole: check what it inflates to first.
+    const bytes = await readFile(file);
+    const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
+    const verdict = checkInflatedSize(bytes, limit);
+    if (!verdict.ok && verdict.why !== 'not-zip') {
+      const what = verdict.why === 'declared' ? `declares ${verdict.bytes} bytes uncompressed` : `inflates to more than ${limit} bytes`;
+      issues.push({ code: 'SIZE_LIMIT', severity: 'error', message: `Workbook ${name} ${what}, past the decompression limit of ${limit} bytes; it is not read.` });
+      return { result, issues };
+    }
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read as an .xlsx workbook (${code ?? (error as Error).message})`;

@@ -65,7 +65,7 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
   const { values } = args;
 
   // A table named but unreadable stops the run: invoicing without it would be wrong, not partial.
-  const stop = () => issues.some((i) => i.severity === 'error' && (i.code === 'UNREADABLE_FILE' || i.code === 'BAD_TABLE'));
+  const stop = () => issues.some((i) => i.severity === 'error' && (i.code === 'UNREADABLE_FILE' || i.code === 'BAD_TABLE' || i.code === 'SIZE_LIMIT'));
   let fromWorkbook: WorkbookTables = {};
   if (values.workbook !== undefined) {
     const want = (Object.keys(TABLE_FLAGS) as WorkbookTableName[]).filter((key) => values[TABLE_FLAGS[key]] === undefined);
