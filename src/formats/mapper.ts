@@ -55,6 +55,8 @@ export abstract class MapperBase {
 
   private lastArn = '';
   private lastOwner: string | null = null;
+  private lastCurrencyText = 'USD';
+  private lastCurrency = 'USD';
 
   constructor(protected readonly context: MapperContext) {}
 
@@ -66,6 +68,19 @@ export abstract class MapperBase {
       this.lastOwner = accountFromArn(arn);
     }
     return this.lastOwner;
+  }
+
+  /**
+   * A line's currency code, upper case (`usd` → `USD`, ISO 4217 codes are case-insensitive);
+   * `USD` when the cell is blank or the column absent. Rows repeat one code: the last is remembered.
+   */
+  protected currencyOf(text: string | null): string {
+    if (text === null) return 'USD';
+    if (text !== this.lastCurrencyText) {
+      this.lastCurrencyText = text;
+      this.lastCurrency = text.trim().toUpperCase();
+    }
+    return this.lastCurrency;
   }
 
   /** Start of a row: forget the previous row's bad cell. */

@@ -1,4 +1,8 @@
 import { strToU8 } from 'fflate';
+import { invoiceRunToJson } from '../../src/engine/json/invoiceRunToJson';
+import { loadCustomers } from '../../src/engine/customers/loadCustomers';
+import { loadFxRates } from '../../src/engine/fx/loadFxRates';
+import { makeTable, runLines } from '../engine/fixtures';
 import type { BillingLine } from '../../src/engine/line';
 import { readBilling } from '../../src/formats/readBilling';
 import { bytesSource } from '../../src/formats/source';
@@ -48,5 +52,42 @@ describe('impossible dates', () => {
     expect(result.issues[0].message).toBe('"2023-02-30T00:00:00Z" in column bill/BillingPeriodStartDate at line 2 of dates.csv is not a date; the row is skipped.');
     expect(result.lines.map((l) => [l.source.line, l.period])).toEqual([[5, '2023-11']]);
     expect(result.control).toMatchObject({ rowsSkipped: 3, skippedByReason: { BAD_DATE: 3 }, unblendedRead: '15', unblendedAccounted: '15' });
+  });
+});
+
+describe('currency codes in any case', () => {
+  const FOCUS = 'BilledCost,ChargeCategory,BillingPeriodStart,BillingAccountId,SubAccountId,ServiceName,BillingCurrency,ProviderName';
+  const files = (currency: string) => ({
+    'cur.csv': [CUR, curRow('10.5', { currency }), curRow('2.25', { currency, account: '000000000043' })].join('\n'),
+    'focus.csv': [FOCUS, `1.5,Usage,2023-11-01 00:00:00,123456789012,000000000042,Amazon S3,${currency},AWS`].join('\n'),
+    'monthly.csv': [
+      'InvoiceID,PayerAccountId,LinkedAccountId,RecordType,RecordID,BillingPeriodStartDate,ProductName,CurrencyCode,CostBeforeTax,Credits,TaxAmount,TotalCost',
+      `1,123456789012,000000000043,LinkedLineItem,1,2023-11-01 00:00:00,Amazon Simple Storage Service,${currency},4,0,0,4`,
+    ].join('\n'),
+  });
+
+  async function invoices(currency: string) {
+    const lines: BillingLine[] = [];
+    for (const [name, text] of Object.entries(files(currency))) {
+      const result = await readBilling(bytesSource(name, strToU8(`${text}\n`)), (line) => lines.push(line));
+      expect([name, result.issues]).toEqual([name, []]);
+    }
+    const customers = loadCustomers(makeTable('Customers.csv', ['Customer', 'Account', 'SupportPlan', 'Currency'], [['Acme', '000000000042', '', 'eur'], ['Bolt', '000000000043', '', 'usd']]));
+    const fx = loadFxRates(makeTable('Fx.csv', ['Period', 'From', 'To', 'Rate'], [['2023-11', 'usd', 'eur', '0.9']]));
+    expect([customers.issues, fx.issues]).toEqual([[], []]);
+    const result = runLines(lines, { customers: customers.result, fxRates: fx.result, settings: { currency: 'USD' } });
+    return { lines, result };
+  }
+
+  it('readBilling reads line currency usd as USD, and createInvoiceRun invoices usd lines exactly as USD lines', async () => {
+    const lower = await invoices('usd');
+    const upper = await invoices('USD');
+    expect(lower.lines.map((l) => l.currency)).toEqual(['USD', 'USD', 'USD', 'USD']);
+    expect(lower.result.issues.map((i) => i.code)).toEqual([]);
+    expect(invoiceRunToJson(lower.result)).toEqual(invoiceRunToJson(upper.result));
+    expect(lower.result.invoices.map((i) => [i.customer, i.currency, i.total.toFixed()])).toEqual([
+      ['Acme', 'EUR', '10.8'],
+      ['Bolt', 'USD', '6.25'],
+    ]);
   });
 });

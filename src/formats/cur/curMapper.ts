@@ -140,7 +140,7 @@ export class CurMapper extends MapperBase implements FormatMapper {
       amortizedCost,
       commitmentArn,
       commitmentOwner: this.ownerOf(commitmentArn),
-      currency: this.text(fields, col.currency) ?? 'USD',
+      currency: this.currencyOf(this.text(fields, col.currency)),
       invoiceId: invoice,
       provider: 'AWS',
       description: this.text(fields, col.description),

@@ -132,7 +132,7 @@ export class DbrMonthlyMapper extends MapperBase implements FormatMapper {
       amortizedCost: null,
       commitmentArn: null,
       commitmentOwner: null,
-      currency: this.text(fields, col.currency) ?? 'USD',
+      currency: this.currencyOf(this.text(fields, col.currency)),
       invoiceId: invoiceText === null || invoiceText === 'Estimated' ? null : invoiceText,
       provider: 'AWS',
       description,

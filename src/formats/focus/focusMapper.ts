@@ -109,7 +109,7 @@ export class FocusMapper extends MapperBase implements FormatMapper {
       amortizedCost: effective,
       commitmentArn,
       commitmentOwner: this.ownerOf(commitmentArn),
-      currency: this.textOrNull(fields, col.currency) ?? 'USD',
+      currency: this.currencyOf(this.textOrNull(fields, col.currency)),
       invoiceId: this.textOrNull(fields, col.invoice),
       provider,
       description: this.textOrNull(fields, col.description),
