@@ -620,6 +620,16 @@ export const CASES: HostileCase[] = [
     },
   },
   {
+    id: 'focus-account-exponent', class: 'ids', decision: 12,
+    why: 'a FOCUS SubAccountId of 3.57E+11 is a BAD_VALUE warning naming SubAccountId; the row is still billed',
+    setup: (c) => {
+      const [header, row1, row2] = focus([{ cost: '1' }, { cost: '2' }]).trimEnd().split('\n');
+      c.write('f.csv', [header, row1.replace(',000000000042,', ',3.57E+11,'), row2, ''].join('\n'));
+    },
+    args: invoice(`${D}/f.csv`),
+    expect: { exit: 0, issues: [{ code: 'BAD_VALUE', severity: 'warning', line: 2, column: 'SubAccountId' }], exact: true, controls: [ok(`${D}/f.csv`, 2, '3')] },
+  },
+  {
     id: 'account-unmapped', class: 'ids',
     why: 'an account no customer owns is UNMAPPED_ACCOUNT',
     setup: (c) => { c.write('a.csv', GOOD).write('customers.csv', customers('Acme,999999999999,,')); },
@@ -695,7 +705,7 @@ export const CASES: HostileCase[] = [
     why: 'FOCUS Tags nested 50,000 objects deep (well-formed JSON) is a BAD_VALUE warning too',
     setup: (c) => { c.write('f.csv', focus([{ cost: '1', tags: `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}` }, { cost: '2' }])); },
     args: invoice(`${D}/f.csv`),
-    expect: { exit: 0, issues: [{ code: 'BAD_VALUE', severity: 'warning', line: 2, column: 'Tags' }], controls: [ok(`${D}/f.csv`, 2, '3')], stderrMustNot: [STACK] },
+    expect: { exit: 0, issues: [{ code: 'BAD_VALUE', severity: 'warning', line: 2, column: 'Tags' }], without: ['INTERNAL'], controls: [ok(`${D}/f.csv`, 2, '3')], stderrMustNot: [STACK] },
   },
   {
     id: 'cur2-tags-deep', class: 'tags', decision: 10,
@@ -1013,6 +1023,13 @@ export const CASES: HostileCase[] = [
     setup: (c) => { c.write('c1.csv', cur1(['1', 'a\u007fb\u0085c\u2028d'])); },
     args: ['inspect', `${D}/c1.csv`],
     expect: { exit: 1, stderrMust: [/a\\x7fb\\x85c\\u2028d/], stderrMustNot: [/[\u007f\u0085\u2028]/] },
+  },
+  {
+    id: 'csv-formula', class: 'injection',
+    why: 'a customer name that is a spreadsheet formula is written to --format csv as text (prefixed with \')',
+    setup: (c) => { c.write('a.csv', GOOD).write('customers.csv', customers('"=HYPERLINK(""http://x"",""y"")",000000000042,,', '@SUM(1),210987654321,,')); },
+    args: ['invoice', `${D}/a.csv`, '--customers', `${D}/customers.csv`, '--format', 'csv'],
+    expect: { exit: 0, stdoutMust: [/^"'=HYPERLINK\(""http:\/\/x"",""y""\)",2023-11,USD,/m], stdoutMustNot: [/^=/m, /^"=/m] },
   },
   {
     id: 'backslash-kept', class: 'injection', decision: 7,
