@@ -1,10 +1,18 @@
+/** How deep a JSON cell may nest: tag maps nest one or two levels; 100,000 `[` would overflow the stack. */
+export const MAX_JSON_DEPTH = 100;
+
+/** What `parseJsonObject` gives for a cell nested deeper than MAX_JSON_DEPTH (checked before parsing). */
+export const TOO_DEEP = 'too deep';
+
 /**
  * A JSON object cell: CUR 2.0's `product` and `resource_tags` maps (CSV text, or Parquet maps that
  * the Parquet reader hands over as JSON text) and FOCUS `Tags`. Null for a blank or `NULL` cell;
- * `undefined` when the text is not a JSON object, so the mapper can say so.
+ * `undefined` when the text is not a JSON object, so the mapper can say so; `TOO_DEEP` when it
+ * nests deeper than 100 levels (turning such a value into tag text would overflow the stack).
  */
-export function parseJsonObject(text: string | null): Record<string, unknown> | null | undefined {
+export function parseJsonObject(text: string | null): Record<string, unknown> | null | undefined | typeof TOO_DEEP {
   if (text === null || text.length === 0 || text === 'NULL') return null;
+  if (text.length > MAX_JSON_DEPTH && nestsTooDeep(text)) return TOO_DEEP;
   try {
     const value: unknown = JSON.parse(text);
     if (value === null) return null;
@@ -34,4 +42,25 @@ export function tagsFromObject(map: Record<string, unknown>, into: Record<string
     (tags ??= {})[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   return tags;
+}
+
+/** True when brackets outside strings nest deeper than MAX_JSON_DEPTH; one loop, no recursion. */
+function nestsTooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* backslash */) i += 1;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) return true;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+      depth -= 1;
+    }
+  }
+  return false;
 }

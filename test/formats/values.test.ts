@@ -91,3 +91,26 @@ describe('currency codes in any case', () => {
     ]);
   });
 });
+
+describe('deeply nested JSON in tags', () => {
+  const deep = (n: number) => `{"team":"web","deep":${'['.repeat(n)}${']'.repeat(n)}}`;
+  const FOCUS = 'BilledCost,ChargeCategory,BillingPeriodStart,BillingAccountId,SubAccountId,ServiceName,ProviderName,Tags';
+
+  it('readBilling(FOCUS Tags nested 100,000 deep) warns BAD_VALUE with file, line and column, and bills the row without tags', async () => {
+    const text = [FOCUS, `1.5,Usage,2023-11-01 00:00:00,123456789012,000000000042,Amazon S3,AWS,"${deep(100_000).replace(/"/g, '""')}"`,
+      `2,Usage,2023-11-01 00:00:00,123456789012,000000000042,Amazon S3,AWS,"${deep(3).replace(/"/g, '""')}"`].join('\n');
+    const result = await read('focus.csv', `${text}\n`);
+    expect(result.issueSummary).toEqual([['BAD_VALUE', 'warning', 2, 'Tags', 1]]);
+    expect(result.issues[0].message).toBe('Tags at line 2 of focus.csv are nested deeper than 100 levels; they are ignored.');
+    expect(result.lines.map((l) => [l.unblendedCost, l.tags])).toEqual([['1.5', null], ['2', { team: 'web', deep: '[[[]]]' }]]);
+  });
+
+  it('readBilling(CUR 2.0 resource_tags and product nested 100,000 deep) warns BAD_VALUE per column and bills the row', async () => {
+    const header = 'line_item_line_item_type,bill_billing_period_start_date,bill_payer_account_id,line_item_usage_account_id,line_item_product_code,line_item_unblended_cost,product,resource_tags';
+    const cell = `"${deep(100_000).replace(/"/g, '""')}"`;
+    const result = await read('cur2.csv', `${header}\nUsage,2023-11-01T00:00:00Z,123456789012,000000000042,AmazonS3,3,${cell},${cell}\n`);
+    expect(result.issueSummary).toEqual([['BAD_VALUE', 'warning', 2, 'product', 1], ['BAD_VALUE', 'warning', 2, 'resource_tags', 1]]);
+    expect(result.issues[1].message).toBe('The JSON in column resource_tags at line 2 of cur2.csv is nested deeper than 100 levels; it is ignored.');
+    expect(result.lines.map((l) => [l.unblendedCost, l.tags])).toEqual([['3', null]]);
+  });
+});

@@ -3,9 +3,9 @@ import type { BillingLine } from '../../engine/line';
 import { ColumnPicker } from '../columns';
 import { PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
-import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
+import { MapperBase, shortened, type FormatMapper, type MapperContext } from '../mapper';
 import { negateText, sumTexts } from '../numbers';
-import { parseJsonObject, tagsFromObject } from '../jsonObject';
+import { MAX_JSON_DEPTH, parseJsonObject, tagsFromObject, TOO_DEEP } from '../jsonObject';
 import { CUR1_COLUMNS, CUR2_COLUMNS, PRODUCT_MAP_KEYS, type CurColumnNames } from './curColumns';
 import { kindFromLineItemType } from './curKind';
 
@@ -200,9 +200,13 @@ export class CurMapper extends MapperBase implements FormatMapper {
   private jsonCell(fields: string[], position: number, line: number): Record<string, unknown> | null {
     const text = this.text(fields, position);
     const map = parseJsonObject(text);
-    if (map !== undefined) return map;
+    if (map !== undefined && map !== TOO_DEEP) return map;
     const column = position === this.col.productMap ? this.names.productMap[0] : this.names.tagsMap[0];
-    this.report('BAD_VALUE', 'warning', `"${shorten(text ?? '')}" in column ${column} at line ${line} of ${this.context.file} is not a JSON object; it is ignored.`, line, column);
+    const message =
+      map === TOO_DEEP
+        ? `The JSON in column ${column} at line ${line} of ${this.context.file} is nested deeper than ${MAX_JSON_DEPTH} levels; it is ignored.`
+        : `"${shortened(text ?? '')}" in column ${column} at line ${line} of ${this.context.file} is not a JSON object; it is ignored.`;
+    this.report('BAD_VALUE', 'warning', message, line, column);
     return null;
   }
 }
@@ -214,8 +218,4 @@ function mapValue(map: Record<string, unknown> | null, keys: readonly string[]):
     if (value !== undefined && value !== null && value !== '') return String(value);
   }
   return null;
-}
-
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -3,7 +3,7 @@ import type { BillingLine } from '../../engine/line';
 import { ColumnPicker } from '../columns';
 import { PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
-import { parseJsonObject, tagsFromObject } from '../jsonObject';
+import { MAX_JSON_DEPTH, parseJsonObject, tagsFromObject, TOO_DEEP } from '../jsonObject';
 import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
 import { kindFromFocus } from './focusKind';
 
@@ -162,8 +162,9 @@ export class FocusMapper extends MapperBase implements FormatMapper {
     const text = this.textOrNull(fields, this.col.tags);
     if (text === null) return null;
     const map = parseJsonObject(text);
-    if (map === undefined) {
-      this.report('BAD_VALUE', 'warning', `Tags at line ${line} of ${this.context.file} are not a JSON object; they are ignored.`, line, 'Tags');
+    if (map === undefined || map === TOO_DEEP) {
+      const what = map === TOO_DEEP ? `nested deeper than ${MAX_JSON_DEPTH} levels` : 'not a JSON object';
+      this.report('BAD_VALUE', 'warning', `Tags at line ${line} of ${this.context.file} are ${what}; they are ignored.`, line, 'Tags');
       return null;
     }
     return map === null ? null : tagsFromObject(map, null);
