@@ -36,7 +36,7 @@ describe('BillingSink', () => {
   });
 
   it('BillingSink reports one BAD_NUMBER per row, for the first bad cell, folded per column', () => {
-    const text = `${HEADER}\nUsage,2023-11-01T00:00:00Z,1,abc,xyz\nUsage,2023-11-01T00:00:00Z,1,1,xyz\nUsage,2023-11-01T00:00:00Z,1,1,2\n`;
+    const text = `${HEADER}\nUsage,2023-11-01T00:00:00Z,000000000001,abc,xyz\nUsage,2023-11-01T00:00:00Z,000000000001,1,xyz\nUsage,2023-11-01T00:00:00Z,000000000001,1,2\n`;
     const { issues, control } = mapCsv('b.csv', text);
     expect(issues.issues.map((i) => [i.code, i.source?.line, i.source?.column, i.count])).toEqual([
       ['BAD_NUMBER', 2, 'lineItem/UsageAmount', 2],

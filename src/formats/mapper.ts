@@ -7,6 +7,16 @@ import { isNullText } from './numbers';
 import { scanDecimal } from '../engine/money/decimalTotal';
 import { isDecimalBeyondBounds, MAX_EXPONENT, MAX_ORDER, MAX_SIGNIFICANT_DIGITS } from '../engine/money/parse';
 
+/** True for an AWS account id as AWS writes it: exactly 12 ASCII digits, leading zeros kept. */
+export function isAccountId(text: string): boolean {
+  if (text.length !== 12) return false;
+  for (let i = 0; i < 12; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** A cell's text as an issue message quotes it: at most 40 characters, then `…`. */
 export function shortened(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -57,6 +67,9 @@ export abstract class MapperBase {
   private lastOwner: string | null = null;
   private lastCurrencyText = 'USD';
   private lastCurrency = 'USD';
+  /** Per account column (slot): the last id checked and whether it was damaged. */
+  private readonly lastIds = ['', '', ''];
+  private readonly lastIdDamaged = [false, false, false];
 
   constructor(protected readonly context: MapperContext) {}
 
@@ -81,6 +94,36 @@ export abstract class MapperBase {
       this.lastCurrency = text.trim().toUpperCase();
     }
     return this.lastCurrency;
+  }
+
+  /**
+   * Warns (`BAD_VALUE`, folded per file and column, counting rows) when an AWS account id is not
+   * 12 digits: `3.57E+11` or `12345678901` (a spreadsheet made it a number), 9 digits, letters.
+   * The line is still billed under the id as written. Rows repeat their accounts, so only an id
+   * that differs from the previous row's in the same column (`slot` 0–2) is examined.
+   */
+  protected checkAccountId(text: string | null, slot: number, column: string, line: number): void {
+    if (text === null) return;
+    if (text === this.lastIds[slot]) {
+      if (this.lastIdDamaged[slot]) this.reportDamagedId(text, column, line);
+      return;
+    }
+    this.lastIds[slot] = text;
+    const damaged = !isAccountId(text);
+    this.lastIdDamaged[slot] = damaged;
+    if (damaged) this.reportDamagedId(text, column, line);
+  }
+
+  private reportDamagedId(text: string, column: string, line: number): void {
+    this.report(
+      'BAD_VALUE',
+      'warning',
+      `Account id "${shortened(text)}" in column ${column} at line ${line} of ${this.context.file} is not 12 digits ` +
+        '(a spreadsheet may have turned it into a number); the line is billed under the id as written.',
+      line,
+      column,
+      `account id\u0000${column}`,
+    );
   }
 
   /** Start of a row: forget the previous row's bad cell. */

@@ -114,3 +114,32 @@ describe('deeply nested JSON in tags', () => {
     expect(result.lines.map((l) => [l.unblendedCost, l.tags])).toEqual([['3', null]]);
   });
 });
+
+describe('damaged account ids', () => {
+  it('readBilling(CUR with 3.57E+11, 11 and 9 digits, letters) warns BAD_VALUE folded per column with a row count, and bills every line as written', async () => {
+    const text = [CUR, curRow('1', { account: '3.57E+11' }), curRow('1', { account: '3.57E+11' }), curRow('1'), curRow('1', { account: '12345678901' }),
+      curRow('1', { account: '123456789' }), curRow('1', { account: '12345678901x' }), curRow('1')].join('\n');
+    const result = await read('ids.csv', `${text}\n`);
+    expect(result.issueSummary).toEqual([['BAD_VALUE', 'warning', 2, 'lineItem/UsageAccountId', 5]]);
+    expect(result.issues[0].message).toBe(
+      'Account id "3.57E+11" in column lineItem/UsageAccountId at line 2 of ids.csv is not 12 digits (a spreadsheet may have turned it into a number); ' +
+        'the line is billed under the id as written.',
+    );
+    expect(result.lines.map((l) => l.account)).toEqual(['3.57E+11', '3.57E+11', '000000000042', '12345678901', '123456789', '12345678901x', '000000000042']);
+  });
+
+  it('readBilling(DBR, monthly, FOCUS) checks payer and linked ids; FOCUS only on AWS rows', async () => {
+    const dbr = await read('dbr-2017-05.csv', 'InvoiceID,PayerAccountId,LinkedAccountId,RecordType,UsageStartDate,UnBlendedCost\n1,1.23457E+11,000000000042,LineItem,2017-05-01 00:00:00,1\n');
+    expect(dbr.issueSummary).toEqual([['BAD_VALUE', 'warning', 2, 'PayerAccountId', 1]]);
+    const monthly = await read('m.csv', 'RecordID,RecordType,PayerAccountId,LinkedAccountId,BillingPeriodStartDate,CostBeforeTax,TotalCost\n1,LinkedLineItem,123456789012,4242,2017-05-01 00:00:00,1,1\n');
+    expect(monthly.issueSummary).toEqual([['BAD_VALUE', 'warning', 2, 'LinkedAccountId', 1]]);
+    const focus = await read('f.csv', [
+      'BilledCost,ChargeCategory,BillingPeriodStart,BillingAccountId,SubAccountId,ProviderName',
+      '1,Usage,2023-11-01 00:00:00,/providers/Microsoft.Billing/billingAccounts/8611537,sub-1,Microsoft',
+      '1,Usage,2023-11-01 00:00:00,20209880,ocid1.tenancy,Oracle',
+      '1,Usage,2023-11-01 00:00:00,123456789012,12345,AWS',
+    ].join('\n'));
+    expect(focus.issueSummary).toEqual([['BAD_VALUE', 'warning', 4, 'SubAccountId', 1]]);
+    expect(focus.lines.map((l) => l.account)).toEqual(['sub-1', 'ocid1.tenancy', '12345']);
+  });
+});

@@ -107,9 +107,13 @@ export class CurMapper extends MapperBase implements FormatMapper {
 
     const commitmentArn = reservationArn ?? this.text(fields, col.savingsPlanArn);
     const product = this.needsProductMap ? this.jsonCell(fields, col.productMap, line) : null;
+    const payerAccount = this.text(fields, col.payer);
+    const account = this.text(fields, col.account);
+    this.checkAccountId(payerAccount, 0, names.payer[0], line);
+    this.checkAccountId(account, 1, names.account[0], line);
     if (!this.context.wantsLines) {
       if (this.col.tagsMap >= 0) this.jsonCell(fields, this.col.tagsMap, line);
-      this.context.tally.countParts(kind, unblendedCost, period as string, this.text(fields, col.payer), this.text(fields, col.account), 'AWS');
+      this.context.tally.countParts(kind, unblendedCost, period as string, payerAccount, account, 'AWS');
       return;
     }
     const productName = this.text(fields, col.productName) ?? mapValue(product, PRODUCT_MAP_KEYS.productName);
@@ -118,8 +122,8 @@ export class CurMapper extends MapperBase implements FormatMapper {
       source: { file: this.context.file, line },
       format: this.format,
       period: period as string,
-      payerAccount: this.text(fields, col.payer),
-      account: this.text(fields, col.account),
+      payerAccount,
+      account,
       kind,
       productCode,
       service: productName ?? productCode,

@@ -83,6 +83,8 @@ export class DbrMapper extends MapperBase implements FormatMapper {
     const invoiceText = this.text(fields, col.invoice);
     const payerAccount = this.text(fields, col.payer);
     const linked = this.text(fields, col.linked);
+    this.checkAccountId(payerAccount, 0, 'PayerAccountId', line);
+    this.checkAccountId(linked, 1, 'LinkedAccountId', line);
     // Invoice and statement totals belong to no account; a line item without one is the payer's.
     const account = recordAccount(recordType, linked, payerAccount);
     if (isTotal) {

@@ -105,13 +105,16 @@ export class DbrMonthlyMapper extends MapperBase implements FormatMapper {
     const usageType = this.text(fields, col.usageType);
     const invoiceText = this.text(fields, col.invoice);
     const payerAccount = this.text(fields, col.payer);
+    const linked = this.text(fields, col.linked);
+    this.checkAccountId(payerAccount, 0, 'PayerAccountId', line);
+    this.checkAccountId(linked, 1, 'LinkedAccountId', line);
     const main: BillingLine = {
       source: { file: this.context.file, line },
       format: 'dbr-monthly',
       period: period as string,
       payerAccount,
       // Invoice and statement totals belong to no account; a payer line item is the payer's.
-      account: recordAccount(recordType, this.text(fields, col.linked), payerAccount),
+      account: recordAccount(recordType, linked, payerAccount),
       kind,
       productCode,
       service: productName ?? productCode,

@@ -78,17 +78,24 @@ export class FocusMapper extends MapperBase implements FormatMapper {
     const productCode = this.textOrNull(fields, col.serviceCode) ?? service;
     const commitmentArn = this.textOrNull(fields, col.commitmentId);
     const kind = this.kindOf(fields, line, commitmentArn, provider, service, productCode);
+    const payerAccount = this.textOrNull(fields, col.payer);
+    const account = this.textOrNull(fields, col.account);
+    // Only AWS ids are 12 digits: Azure, Oracle and others write theirs otherwise.
+    if (provider !== null && isAws(provider)) {
+      this.checkAccountId(payerAccount, 0, 'BillingAccountId', line);
+      this.checkAccountId(account, 1, 'SubAccountId', line);
+    }
     if (!this.context.wantsLines) {
       this.tagsOf(fields, line);
-      this.context.tally.countParts(kind, billed, period as string, this.textOrNull(fields, col.payer), this.textOrNull(fields, col.account), provider);
+      this.context.tally.countParts(kind, billed, period as string, payerAccount, account, provider);
       return;
     }
     const result: BillingLine = {
       source: { file: this.context.file, line },
       format: 'focus',
       period: period as string,
-      payerAccount: this.textOrNull(fields, col.payer),
-      account: this.textOrNull(fields, col.account),
+      payerAccount,
+      account,
       kind,
       productCode,
       service: service ?? productCode,
