@@ -8,11 +8,12 @@ const debug = process.argv.slice(2, process.argv.includes('--') ? process.argv.i
 function fail(error) {
   let detail;
   try {
-    detail = String(error instanceof Error ? error.message : error).split(/\r\n|\r|\n/, 1)[0].slice(0, 200);
+    detail = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split(/\r\n|\r|\n/, 1)[0].trim().slice(0, 200);
   } catch {
     detail = 'an unprintable value was thrown';
   }
-  process.stderr.write(`INTERNAL rerate failed unexpectedly: ${detail} — please report this with the command you ran (run again with --debug for details).\n`);
+  // The form of issueFromError (src/engine/issues.ts), which may not be built.
+  process.stderr.write(`INTERNAL rerate failed unexpectedly (${detail}); please report this with the command you ran. Run again with --debug for details.\n`);
   if (debug) process.stderr.write(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
   process.exitCode = 1;
 }

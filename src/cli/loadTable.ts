@@ -1,4 +1,4 @@
-import { RerateError, type Issue, type WithIssues } from '../engine/issues';
+import { issueFromError, RerateError, type Issue, type WithIssues } from '../engine/issues';
 import type { TableRows } from '../engine/table';
 import { readTableRows } from '../formats/readTableRows';
 import { fileSource } from './fileSource';
@@ -17,7 +17,7 @@ export async function loadTableFile<T>(path: string, load: (table: TableRows) =>
     return loaded.result;
   } catch (error) {
     if (!(error instanceof RerateError)) throw error;
-    issues.push({ code: error.code, severity: 'error', message: error.message, ...(error.source ? { source: error.source } : {}) });
+    issues.push(issueFromError(error));
     return null;
   }
 }

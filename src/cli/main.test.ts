@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { captureIo } from '../../test/helpers/captureIo';
+import { RerateError } from '../engine/issues';
 import { main, type Command } from './main';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -20,7 +21,7 @@ function failing(thrown: unknown): Record<string, () => Promise<Command>> {
   };
 }
 
-const INTERNAL_LINE = /^INTERNAL rerate boom failed unexpectedly: cannot read property "x" — please report this with the command you ran \(run again with --debug for details\)\.\n$/;
+const INTERNAL_LINE = /^INTERNAL rerate boom failed unexpectedly \(TypeError: cannot read property "x"\); please report this with the command you ran\. Run again with --debug for details\.\n$/;
 
 describe('rerate main: no stack trace', () => {
   it('main(["boom"]) whose command throws an Error prints one INTERNAL line and no stack (exit 1)', async () => {
@@ -45,7 +46,7 @@ describe('rerate main: no stack trace', () => {
     for (const [thrown, detail] of [[null, 'null'], ['plain text', 'plain text'], [undefined, 'undefined']] as const) {
       const io = captureIo();
       expect(await main(['boom', '--debug'], io, failing(thrown))).toBe(1);
-      expect(io.err.split('\n')[0]).toBe(`INTERNAL rerate boom failed unexpectedly: ${detail} — please report this with the command you ran (run again with --debug for details).`);
+      expect(io.err.split('\n')[0]).toBe(`INTERNAL rerate boom failed unexpectedly (${detail}); please report this with the command you ran. Run again with --debug for details.`);
     }
   });
 
@@ -53,13 +54,19 @@ describe('rerate main: no stack trace', () => {
     const io = captureIo();
     const commands = { boom: () => Promise.reject(new Error('Cannot find module ./commands/boom')) };
     expect(await main(['boom'], io, commands)).toBe(1);
-    expect(io.err).toMatch(/^INTERNAL rerate boom failed unexpectedly: Cannot find module \.\/commands\/boom — please report/);
+    expect(io.err).toMatch(/^INTERNAL rerate boom failed unexpectedly \(Error: Cannot find module \.\/commands\/boom\); please report/);
   });
 
   it('main(["inspect", F, "--debug", "--format", "json"]) runs as without --debug: the flag never reaches the command', async () => {
     const io = captureIo();
     expect(await main(['inspect', CUR, '--debug', '--format', 'json'], io)).toBe(0);
     expect(JSON.parse(io.out).files[0].rowsRead).toBe(1281);
+  });
+
+  it('main(["boom"]) whose command throws a RerateError keeps its code and message (exit 1)', async () => {
+    const io = captureIo();
+    expect(await main(['boom'], io, failing(new RerateError('UNREADABLE_FILE', 'x.csv cannot be read (EIO).')))).toBe(1);
+    expect(io.err).toBe('UNREADABLE_FILE x.csv cannot be read (EIO).\n');
   });
 
   it('main(["__proto__"]) is an unknown command (exit 2), not a crash', async () => {
@@ -87,7 +94,7 @@ describe('bin/rerate.js: no stack trace for a rejected promise', () => {
     const hook = replaceMain(`() => Promise.reject(new Error('boom\\nmore'))`);
     const plain = run(hook, ['inspect', 'x.csv']);
     expect(plain.status).toBe(1);
-    expect(plain.stderr).toBe('INTERNAL rerate failed unexpectedly: boom — please report this with the command you ran (run again with --debug for details).\n');
+    expect(plain.stderr).toBe('INTERNAL rerate failed unexpectedly (Error: boom); please report this with the command you ran. Run again with --debug for details.\n');
     const debug = run(hook, ['inspect', 'x.csv', '--debug']);
     expect(debug.status).toBe(1);
     expect(debug.stderr).toMatch(/\n {4}at /);
@@ -96,6 +103,6 @@ describe('bin/rerate.js: no stack trace for a rejected promise', () => {
   it('a promise rejected outside main() prints one INTERNAL line, no stack (exit 1)', () => {
     const result = run(`${replaceMain('() => new Promise(() => { Promise.reject(new RangeError("stray")); setTimeout(() => {}, 1000); })')}`, ['inspect']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('INTERNAL rerate failed unexpectedly: stray — please report this with the command you ran (run again with --debug for details).\n');
+    expect(result.stderr).toBe('INTERNAL rerate failed unexpectedly (RangeError: stray); please report this with the command you ran. Run again with --debug for details.\n');
   });
 });

@@ -1,4 +1,4 @@
-import type { Issue } from '../engine/issues';
+import { issueFromError, type Issue } from '../engine/issues';
 import { CliIo, EXIT_ISSUES, EXIT_USAGE, IssuesError, UsageError, printIssues } from './io';
 
 /** A subcommand: argument conversion, one engine call, result conversion. */
@@ -96,24 +96,12 @@ function takeDebugFlag(argv: readonly string[]): { args: string[]; debug: boolea
 }
 
 /**
- * The one issue an unexpected failure gives: what failed, the error's first line (shortened), and
- * what to do about it. Never throws, whatever was thrown.
+ * The one issue an unexpected failure gives (`issueFromError`: INTERNAL, the error's first line,
+ * "please report this"), plus where the details are. A RerateError keeps its own code.
  */
 export function internalIssue(command: string, error: unknown): Issue {
-  let detail: string;
-  try {
-    detail = error instanceof Error ? error.message : String(error);
-  } catch {
-    detail = 'an unprintable value was thrown';
-  }
-  detail = detail.split(/\r\n|\r|\n/, 1)[0].trim() || (error instanceof Error ? error.name : 'no message');
-  if (detail.length > 200) detail = `${detail.slice(0, 200)}…`;
-  const what = command === '' ? 'rerate' : `rerate ${command}`;
-  return {
-    code: 'INTERNAL',
-    severity: 'error',
-    message: `${what} failed unexpectedly: ${detail} — please report this with the command you ran (run again with --debug for details).`,
-  };
+  const issue = issueFromError(error, { during: command === '' ? 'rerate' : `rerate ${command}` });
+  return issue.code === 'INTERNAL' ? { ...issue, message: `${issue.message} Run again with --debug for details.` } : issue;
 }
 
 function stackOf(error: unknown): string {

@@ -4,7 +4,7 @@ import {
   BUILT_IN_SUPPORT_PLANS, DEFAULT_SETTINGS, SETTING_NAMES, controlTotals, createInvoiceRun, loadSettings, parseSettingValue,
   type ControlRow, type InvoiceRunResult, type Settings,
 } from '../engine';
-import { RerateError, type Issue, type WithIssues } from '../engine/issues';
+import { issueFromError, RerateError, type Issue, type WithIssues } from '../engine/issues';
 import type { TableRows } from '../engine/table';
 import type { SupportPlanTable } from '../engine/support/supportPlans';
 import { readBilling } from '../formats/readBilling';
@@ -83,7 +83,7 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
       return read.result;
     } catch (error) {
       if (!(error instanceof RerateError)) throw error;
-      issues.push({ code: error.code, severity: 'error', message: error.message, ...(error.source ? { source: error.source } : {}) });
+      issues.push(issueFromError(error));
       throw new IssuesError(issues);
     }
   };
@@ -128,7 +128,7 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
       source = { ...fileSource(fullPath), name: file };
     } catch (error) {
       if (!(error instanceof RerateError)) throw error;
-      throw new IssuesError([...issues, { code: error.code, severity: 'error', message: error.message }]);
+      throw new IssuesError([...issues, issueFromError(error)]);
     }
     // A big plain CSV is read in two halves at once (splitRead.ts); the result is the same.
     const plan = split.runner === null ? null : await planSplit(fullPath, source.size ?? 0, split.minBytes, split.cores);

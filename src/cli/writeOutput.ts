@@ -1,4 +1,4 @@
-import { RerateError, type Issue } from '../engine/issues';
+import { issueFromError, RerateError, type Issue } from '../engine/issues';
 import { writeFilesAtomically } from './atomicWrite';
 import { EXIT_ISSUES, exitCodeFor, printIssues, type CliIo } from './io';
 
@@ -40,7 +40,7 @@ export async function deliver(
     writeFilesAtomically([{ path: out.path, name: out.name, data }]);
   } catch (error) {
     if (!(error instanceof RerateError)) throw error;
-    issues.push({ code: error.code, severity: 'error', message: error.message });
+    issues.push(issueFromError(error));
   }
   printIssues(io, issues);
   return exitCodeFor(issues);

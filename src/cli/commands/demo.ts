@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { invoiceRunToJson, issueToJson, walksToJson } from '../../engine';
 import type { Command } from '../main';
-import { RerateError } from '../../engine/issues';
+import { issueFromError, RerateError } from '../../engine/issues';
 import { EXIT_ISSUES, exitCodeFor, IssuesError, printIssues, UsageError, type CliIo } from '../io';
 import { writeFilesAtomically } from '../atomicWrite';
 import { parseInvoiceArgs } from '../invoiceOptions';
@@ -44,7 +44,7 @@ export const demoCommand: Command = {
         ]);
       } catch (error) {
         if (!(error instanceof RerateError)) throw error;
-        throw new IssuesError([...output.issues, { code: error.code, severity: 'error', message: error.message }]);
+        throw new IssuesError([...output.issues, issueFromError(error)]);
       }
     }
 
