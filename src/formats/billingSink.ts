@@ -3,11 +3,25 @@ import type { BillingFormat, BillingLine } from '../engine/line';
 import { CurMapper } from './cur/curMapper';
 import { DbrMapper } from './dbr/dbrMapper';
 import { DbrMonthlyMapper } from './dbrMonthly/dbrMonthlyMapper';
+import { checkColumns, describeColumns, FILE_NAME_PERIOD, type ColumnRules } from './columns';
+import { CUR1_COLUMN_RULES, CUR2_COLUMN_RULES } from './cur/curColumns';
+import { periodFromFileName } from './dates';
+import { DBR_COLUMN_RULES } from './dbr/dbrMapper';
+import { DBR_MONTHLY_COLUMN_RULES } from './dbrMonthly/dbrMonthlyMapper';
 import { detectFormat, unknownFormatIssue } from './detect';
 import { ControlTally, sameAmount, type FileControl } from './fileControl';
-import { FocusMapper } from './focus/focusMapper';
+import { FOCUS_COLUMN_RULES, FocusMapper } from './focus/focusMapper';
 import type { FormatMapper, MapperContext } from './mapper';
 import type { RecordSink } from './records';
+
+/** Each format's required columns and fallbacks, kept beside its mapper. */
+const COLUMN_RULES: Record<BillingFormat, ColumnRules> = {
+  dbr: DBR_COLUMN_RULES,
+  'dbr-monthly': DBR_MONTHLY_COLUMN_RULES,
+  cur1: CUR1_COLUMN_RULES,
+  cur2: CUR2_COLUMN_RULES,
+  focus: FOCUS_COLUMN_RULES,
+};
 
 /**
  * The RecordSink of one billing table: detects the format from the header, hands each record to
@@ -18,6 +32,8 @@ export class BillingSink implements RecordSink {
   readonly tally: ControlTally;
   private mapper: FormatMapper | null = null;
   private headerLine = 1;
+  /** Set when the detected format lacks a required column: every row is skipped. */
+  private missingColumns: { names: string; format: BillingFormat; line: number } | null = null;
   private readonly context: MapperContext;
 
   constructor(
@@ -45,13 +61,14 @@ export class BillingSink implements RecordSink {
   }
 
   get format(): BillingFormat | null {
-    return this.mapper?.format ?? null;
+    return this.mapper?.format ?? this.missingColumns?.format ?? null;
   }
 
   header(names: string[], line: number): number[] {
     this.headerLine = line;
     const format = detectFormat(names);
     this.tally.format = format;
+    if (format !== null && !this.columnsAreThere(format, names, line)) return [];
     switch (format) {
       case 'dbr':
         this.mapper = new DbrMapper(this.context, names);
@@ -76,7 +93,7 @@ export class BillingSink implements RecordSink {
   row(fields: string[], line: number): void {
     this.tally.rowsRead += 1;
     if (this.mapper === null) {
-      this.tally.skip('UNKNOWN_FORMAT', null);
+      this.tally.skip(this.missingColumns === null ? 'UNKNOWN_FORMAT' : 'MISSING_COLUMN', null);
       return;
     }
     this.mapper.row(fields, line);
@@ -96,8 +113,41 @@ export class BillingSink implements RecordSink {
     );
   }
 
+  /**
+   * Checks the header against the format's required columns and fallbacks (columns.ts): a
+   * fallback used is a warning; a required column missing is an error and the table is skipped
+   * (false). Its message counts the rows once they are read (`finish`).
+   */
+  private columnsAreThere(format: BillingFormat, names: string[], line: number): boolean {
+    const fileNamePeriod = periodFromFileName(this.file);
+    const check = checkColumns(COLUMN_RULES[format], names, fileNamePeriod !== null);
+    const where = `${this.file} (header at line ${line}) has no column`;
+    for (const { column, used } of check.fallbacks) {
+      const instead = used === FILE_NAME_PERIOD ? `the file name's YYYY-MM (${fileNamePeriod ?? ''})` : used;
+      this.issues.add({
+        code: 'MISSING_COLUMN',
+        severity: 'warning',
+        message: `${where} ${column}; ${instead} is used instead.`,
+        source: { file: this.file, line, column },
+      });
+    }
+    if (check.missing.length === 0) return true;
+    this.missingColumns = { names: check.missing.map(describeColumns).join(', '), format, line };
+    return false;
+  }
+
   /** The table's control totals, after the last record; mismatches become issues. */
   finish(): FileControl {
+    if (this.missingColumns !== null) {
+      const { names, format, line } = this.missingColumns;
+      const rows = this.tally.rowsRead;
+      this.issues.add({
+        code: 'MISSING_COLUMN',
+        severity: 'error',
+        message: `${this.file} (header at line ${line}) has no column ${names}, which the ${format} format needs; its ${rows} row${rows === 1 ? ' is' : 's are'} skipped.`,
+        source: { file: this.file, line, column: names },
+      });
+    }
     if (this.mapper !== null) this.tally.checks = this.mapper.finish();
     const control = this.tally.finish();
     if (!sameAmount(control.unblendedRead, control.unblendedAccounted)) {

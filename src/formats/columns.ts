@@ -55,3 +55,47 @@ export class ColumnPicker {
     return position;
   }
 }
+
+/**
+ * Stands for the `YYYY-MM` in a file name (DBR and monthly report names carry one) where a rule
+ * lists columns: "present" when the table's name has one (`periodFromFileName`).
+ */
+export const FILE_NAME_PERIOD = 'a YYYY-MM in the file name';
+
+/** One required entry as messages name it: `UsageStartDate (or a YYYY-MM in the file name)`. */
+export function describeColumns(alternatives: readonly string[]): string {
+  const names = alternatives.filter((name) => name !== FILE_NAME_PERIOD).join(' or ');
+  return alternatives.includes(FILE_NAME_PERIOD) ? `${names} (or ${FILE_NAME_PERIOD})` : names;
+}
+
+/**
+ * What a billing format needs of a header (src/formats/README.md "Required columns"): each
+ * `required` entry is met by any one of its names; a `fallbacks` entry says which column stands
+ * in when `column` is absent. A missing required column is a `MISSING_COLUMN` error that skips
+ * the whole table; a fallback used is a `MISSING_COLUMN` warning naming both.
+ */
+export interface ColumnRules {
+  required: readonly (readonly string[])[];
+  fallbacks: readonly { column: string; instead: readonly string[] }[];
+}
+
+export interface ColumnCheck {
+  /** Required entries none of whose names the header has. */
+  missing: (readonly string[])[];
+  /** Absent columns and what stands in for each (a column name, or FILE_NAME_PERIOD). */
+  fallbacks: { column: string; used: string }[];
+}
+
+/** Checks a header (names compared as ColumnPicker does) against a format's rules. */
+export function checkColumns(rules: ColumnRules, header: readonly string[], hasFileNamePeriod: boolean): ColumnCheck {
+  const names = new Set(header.map((name) => name.trim().toLowerCase()));
+  const has = (name: string): boolean => (name === FILE_NAME_PERIOD ? hasFileNamePeriod : names.has(name.toLowerCase()));
+  const missing = rules.required.filter((alternatives) => !alternatives.some(has));
+  const fallbacks: { column: string; used: string }[] = [];
+  for (const { column, instead } of rules.fallbacks) {
+    if (has(column)) continue;
+    const used = instead.find(has);
+    if (used !== undefined) fallbacks.push({ column, used });
+  }
+  return { missing, fallbacks };
+}

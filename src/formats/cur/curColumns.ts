@@ -1,3 +1,5 @@
+import type { ColumnRules } from '../columns';
+
 /**
  * The CUR columns a BillingLine needs, under their CUR 1.0 (`category/Column`) and CUR 2.0
  * (`category_column`) names (FORMATS.md table). Alternatives are tried in order.
@@ -129,3 +131,19 @@ export const PRODUCT_MAP_KEYS = {
   platform: ['operating_system', 'operatingSystem'],
   tenancy: ['tenancy'],
 } as const;
+
+/**
+ * What a CUR needs (src/formats/README.md "Required columns"): its line item type (detection),
+ * the unblended cost and the billing period start; a usage account, else the payer account, which
+ * the engine then bills (a `MISSING_COLUMN` warning says so). Other columns absent from a month's
+ * CUR read as null (FORMATS.md).
+ */
+function curColumnRules(names: CurColumnNames): ColumnRules {
+  return {
+    required: [names.lineItemType, names.unblendedCost, names.periodStart, [...names.account, ...names.payer]],
+    fallbacks: [{ column: names.account[0], instead: names.payer }],
+  };
+}
+
+export const CUR1_COLUMN_RULES = curColumnRules(CUR1_COLUMNS);
+export const CUR2_COLUMN_RULES = curColumnRules(CUR2_COLUMNS);

@@ -52,7 +52,7 @@ describe('CurMapper', () => {
   });
 
   it('reads an unknown line item type as a fee with a warning', () => {
-    const text = 'lineItem/LineItemType,bill/BillingPeriodStartDate,lineItem/UnblendedCost\nMysteryFee,2023-11-01T00:00:00Z,1\nMysteryFee,2023-11-01T00:00:00Z,2\n';
+    const text = 'lineItem/LineItemType,bill/BillingPeriodStartDate,lineItem/UsageAccountId,lineItem/UnblendedCost\nMysteryFee,2023-11-01T00:00:00Z,000000000042,1\nMysteryFee,2023-11-01T00:00:00Z,000000000042,2\n';
     const result = mapCsv('cur.csv', text);
     expect(result.lines.map((l) => l.kind)).toEqual(['fee', 'fee']);
     expect(result.issues.issues).toEqual([
@@ -64,7 +64,7 @@ describe('CurMapper', () => {
   });
 
   it('reads columns a month lacks as null, and ri-fee amortized cost from one present part', () => {
-    const text = 'lineItem/LineItemType,bill/BillingPeriodStartDate,lineItem/UnblendedCost,reservation/UnusedRecurringFee\nRIFee,2023-11-01 00:00:00,5,0.25\n';
+    const text = 'lineItem/LineItemType,bill/BillingPeriodStartDate,bill/PayerAccountId,lineItem/UsageAccountId,lineItem/UnblendedCost,reservation/UnusedRecurringFee\nRIFee,2023-11-01 00:00:00,123456789012,000000000042,5,0.25\n';
     expect(mapCsv('cur.csv', text).lines[0]).toMatchObject({ kind: 'ri-fee', amortizedCost: '0.25', listCost: null, region: null, period: '2023-11' });
   });
 });

@@ -3,7 +3,7 @@ import type { BillingLine } from '../../engine/line';
 import { ColumnPicker } from '../columns';
 import { PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
-import { MapperBase, shortened, type FormatMapper, type MapperContext } from '../mapper';
+import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
 import { negateText, sumTexts } from '../numbers';
 import { MAX_JSON_DEPTH, parseJsonObject, tagsFromObject, TOO_DEEP } from '../jsonObject';
 import { CUR1_COLUMNS, CUR2_COLUMNS, PRODUCT_MAP_KEYS, type CurColumnNames } from './curColumns';
@@ -209,7 +209,7 @@ export class CurMapper extends MapperBase implements FormatMapper {
     const message =
       map === TOO_DEEP
         ? `The JSON in column ${column} at line ${line} of ${this.context.file} is nested deeper than ${MAX_JSON_DEPTH} levels; it is ignored.`
-        : `"${shortened(text ?? '')}" in column ${column} at line ${line} of ${this.context.file} is not a JSON object; it is ignored.`;
+        : `"${shorten(text ?? '')}" in column ${column} at line ${line} of ${this.context.file} is not a JSON object; it is ignored.`;
     this.report('BAD_VALUE', 'warning', message, line, column);
     return null;
   }
@@ -222,4 +222,8 @@ function mapValue(map: Record<string, unknown> | null, keys: readonly string[]):
     if (value !== undefined && value !== null && value !== '') return String(value);
   }
   return null;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,7 +1,7 @@
 import { isTotalRecord, recordAccount } from './totalRecords';
 import type { ChargeKind } from '../../engine/kinds';
 import type { BillingLine } from '../../engine/line';
-import { ColumnPicker } from '../columns';
+import { ColumnPicker, FILE_NAME_PERIOD, type ColumnRules } from '../columns';
 import { periodFromFileName, periodFromTimestamp, PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
 import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
@@ -10,6 +10,16 @@ import { productCodeFromName } from '../products';
 import { regionFromUsageType } from '../regions';
 import { DbrTotals } from './dbrTotals';
 import { kindFromDescription } from './kindFromDescription';
+
+/**
+ * What a DBR needs (src/formats/README.md "Required columns"): RecordType, LinkedAccountId and
+ * UnBlendedCost or Cost (detection), and UsageStartDate, for which the file name's `YYYY-MM`
+ * stands in when the column is absent (a `MISSING_COLUMN` warning).
+ */
+export const DBR_COLUMN_RULES: ColumnRules = {
+  required: [['RecordType'], ['LinkedAccountId'], ['UnBlendedCost', 'Cost'], ['UsageStartDate', FILE_NAME_PERIOD]],
+  fallbacks: [{ column: 'UsageStartDate', instead: [FILE_NAME_PERIOD] }],
+};
 
 /**
  * The Detailed Billing Report (with or without resources and tags) → BillingLines (FORMATS.md

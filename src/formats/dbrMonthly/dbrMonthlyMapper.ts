@@ -2,7 +2,7 @@ import { isTotalRecord, recordAccount } from '../dbr/totalRecords';
 import type { ChargeKind } from '../../engine/kinds';
 import type { BillingLine } from '../../engine/line';
 import { isSupportProductCode } from '../../engine/kinds';
-import { ColumnPicker } from '../columns';
+import { ColumnPicker, FILE_NAME_PERIOD, type ColumnRules } from '../columns';
 import { periodFromFileName, PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
 import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
@@ -11,6 +11,21 @@ import { isZeroText, sumTexts } from '../numbers';
 import { productCodeFromName } from '../products';
 import { regionFromUsageType } from '../regions';
 import { kindFromDescription } from '../dbr/kindFromDescription';
+
+/**
+ * What a monthly report needs (src/formats/README.md "Required columns"): RecordID, CostBeforeTax
+ * and TotalCost (detection), RecordType, LinkedAccountId else PayerAccountId, and
+ * BillingPeriodStartDate else UsageStartDate else the file name's `YYYY-MM` (each stand-in a
+ * `MISSING_COLUMN` warning).
+ */
+export const DBR_MONTHLY_COLUMN_RULES: ColumnRules = {
+  required: [['RecordID', 'RecordId'], ['CostBeforeTax'], ['TotalCost'], ['RecordType'], ['LinkedAccountId', 'PayerAccountId'],
+    ['BillingPeriodStartDate', 'UsageStartDate', FILE_NAME_PERIOD]],
+  fallbacks: [
+    { column: 'LinkedAccountId', instead: ['PayerAccountId'] },
+    { column: 'BillingPeriodStartDate', instead: ['UsageStartDate', FILE_NAME_PERIOD] },
+  ],
+};
 
 /**
  * The monthly report (`aws-billing-csv`, `aws-cost-allocation`) → BillingLines (FORMATS.md

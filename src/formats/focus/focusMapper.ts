@@ -1,11 +1,21 @@
 import { isSupportProductCode, type ChargeKind } from '../../engine/kinds';
 import type { BillingLine } from '../../engine/line';
-import { ColumnPicker } from '../columns';
+import { ColumnPicker, type ColumnRules } from '../columns';
 import { PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
 import { MAX_JSON_DEPTH, parseJsonObject, tagsFromObject, TOO_DEEP } from '../jsonObject';
 import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
 import { kindFromFocus } from './focusKind';
+
+/**
+ * What a FOCUS table needs (src/formats/README.md "Required columns"): BilledCost and
+ * ChargeCategory (detection), BillingPeriodStart, and SubAccountId, else BillingAccountId (a
+ * `MISSING_COLUMN` warning). Every other column may be absent (null).
+ */
+export const FOCUS_COLUMN_RULES: ColumnRules = {
+  required: [['BilledCost'], ['ChargeCategory'], ['BillingPeriodStart'], ['SubAccountId', 'BillingAccountId']],
+  fallbacks: [{ column: 'SubAccountId', instead: ['BillingAccountId'] }],
+};
 
 /**
  * FOCUS 1.0–1.2 (any provider) → BillingLines (FORMATS.md "FOCUS"). `NULL` cells are null in
