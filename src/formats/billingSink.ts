@@ -1,4 +1,4 @@
-import type { IssueLog } from '../engine/issues';
+import type { Issue, IssueLog } from '../engine/issues';
 import type { BillingFormat, BillingLine } from '../engine/line';
 import { CurMapper } from './cur/curMapper';
 import { DbrMapper } from './dbr/dbrMapper';
@@ -33,7 +33,7 @@ export class BillingSink implements RecordSink {
   private mapper: FormatMapper | null = null;
   private headerLine = 1;
   /** Set when the detected format lacks a required column: every row is skipped. */
-  private missingColumns: { names: string; format: BillingFormat; line: number } | null = null;
+  private missingColumns: { format: BillingFormat } | null = null;
   private readonly context: MapperContext;
 
   constructor(
@@ -41,6 +41,8 @@ export class BillingSink implements RecordSink {
     onLine: ((line: BillingLine) => void) | null,
     private readonly issues: IssueLog,
     pricingFieldsOnly = false,
+    /** True for a part read from the middle of a file: header issues are the first part's to report. */
+    private readonly resumed = false,
   ) {
     const tally = new ControlTally(file);
     this.tally = tally;
@@ -115,16 +117,21 @@ export class BillingSink implements RecordSink {
 
   /**
    * Checks the header against the format's required columns and fallbacks (columns.ts): a
-   * fallback used is a warning; a required column missing is an error and the table is skipped
-   * (false). Its message counts the rows once they are read (`finish`).
+   * fallback used is a warning; a required column missing is an error and the table's rows are
+   * skipped (false), counted under MISSING_COLUMN.
    */
   private columnsAreThere(format: BillingFormat, names: string[], line: number): boolean {
     const fileNamePeriod = periodFromFileName(this.file);
     const check = checkColumns(COLUMN_RULES[format], names, fileNamePeriod !== null);
     const where = `${this.file} (header at line ${line}) has no column`;
+    // The part of a file read from its middle (`ReadOptions.resumeAtLine`) repeats the header: the
+    // first part reports what the header lacks.
+    const report = (issue: Issue): void => {
+      if (!this.resumed) this.issues.add(issue);
+    };
     for (const { column, used } of check.fallbacks) {
       const instead = used === FILE_NAME_PERIOD ? `the file name's YYYY-MM (${fileNamePeriod ?? ''})` : used;
-      this.issues.add({
+      report({
         code: 'MISSING_COLUMN',
         severity: 'warning',
         message: `${where} ${column}; ${instead} is used instead.`,
@@ -132,22 +139,19 @@ export class BillingSink implements RecordSink {
       });
     }
     if (check.missing.length === 0) return true;
-    this.missingColumns = { names: check.missing.map(describeColumns).join(', '), format, line };
+    const missing = check.missing.map(describeColumns).join(', ');
+    this.missingColumns = { format };
+    report({
+      code: 'MISSING_COLUMN',
+      severity: 'error',
+      message: `${where} ${missing}, which the ${format} format needs; every row of it is skipped.`,
+      source: { file: this.file, line, column: missing },
+    });
     return false;
   }
 
   /** The table's control totals, after the last record; mismatches become issues. */
   finish(): FileControl {
-    if (this.missingColumns !== null) {
-      const { names, format, line } = this.missingColumns;
-      const rows = this.tally.rowsRead;
-      this.issues.add({
-        code: 'MISSING_COLUMN',
-        severity: 'error',
-        message: `${this.file} (header at line ${line}) has no column ${names}, which the ${format} format needs; its ${rows} row${rows === 1 ? ' is' : 's are'} skipped.`,
-        source: { file: this.file, line, column: names },
-      });
-    }
     if (this.mapper !== null) this.tally.checks = this.mapper.finish();
     const control = this.tally.finish();
     if (!sameAmount(control.unblendedRead, control.unblendedAccounted)) {

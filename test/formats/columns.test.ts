@@ -47,7 +47,7 @@ describe('required columns', () => {
     const result = await read('bill.csv', h, r);
     expect(result.format).toBe(format);
     expect(result.issueSummary).toEqual([['MISSING_COLUMN', 'error', 1, named]]);
-    expect(result.issues[0].message).toBe(`bill.csv (header at line 1) has no column ${named}, which the ${format} format needs; its ${r.length} row${r.length === 1 ? ' is' : 's are'} skipped.`);
+    expect(result.issues[0].message).toBe(`bill.csv (header at line 1) has no column ${named}, which the ${format} format needs; every row of it is skipped.`);
     expect(result.lines).toEqual([]);
     expect(result.control).toMatchObject({ rowsRead: r.length, rowsSkipped: r.length, skippedByReason: { MISSING_COLUMN: r.length }, linesEmitted: 0 });
   });
@@ -90,5 +90,19 @@ describe('fallback columns', () => {
     const [h, r] = without(CUR1, CUR1_ROWS, 'lineItem/UsageAccountId');
     const result = await read('bill.csv', h, r);
     expect(result.lines.map((l) => [l.payerAccount, l.account])).toEqual([['123456789012', null], ['123456789012', null]]);
+  });
+});
+
+describe('a part read from the middle of a file', () => {
+  it('readBilling(resumeAtLine) repeats no header issue: the first part reports them', async () => {
+    const [h, r] = without(CUR1, CUR1_ROWS, 'lineItem/UsageAccountId');
+    const text = [h.join(','), ...r.map((row) => row.join(','))].join('\n');
+    const resumed = await readBilling(bytesSource('bill.csv', strToU8(`${text}\n`)), () => undefined, { resumeAtLine: 40 });
+    expect(resumed.issues).toEqual([]);
+    expect(resumed.control.linesEmitted).toBe(2);
+    const [h2, r2] = without(CUR1, CUR1_ROWS, 'lineItem/UnblendedCost');
+    const text2 = [h2.join(','), ...r2.map((row) => row.join(','))].join('\n');
+    const skipped = await readBilling(bytesSource('bill.csv', strToU8(`${text2}\n`)), () => undefined, { resumeAtLine: 40 });
+    expect([skipped.issues, skipped.control.skippedByReason]).toEqual([[], { MISSING_COLUMN: 2 }]);
   });
 });
