@@ -200,6 +200,74 @@ describe('readTables', () => {
     expect(issues[0]).toMatchObject({ code: 'TRUNCATED', source: { file: 'cut.zip!big.csv', line: rows.length + 2 } });
   });
 
+  describe('zip integrity (CRC-32 and size of each entry)', () => {
+    const u32at = (bytes: Uint8Array, at: number, value: number): void => {
+      new DataView(bytes.buffer, bytes.byteOffset).setUint32(at, value >>> 0, true);
+    };
+    /** Where `text` first occurs in `bytes`. */
+    const find = (bytes: Uint8Array, text: string): number => Buffer.from(bytes).indexOf(text);
+    const jan = 'id,cost\n1,0.5\n2,0.25\n';
+    const feb = 'id,cost\n3,1\n4,MARK\n';
+
+    it('readTables(source, sinks) reports a stored entry with a flipped byte as BAD_CONTAINER naming it; rows before are kept', async () => {
+      const zip = zipSync({ 'jan.csv': [strToU8(jan), { level: 0 }], 'feb.csv': [strToU8(feb), { level: 0 }] });
+      zip[find(zip, 'MARK')] ^= 0x20; // 'MARK' → 'mARK': still inflates (stored), the CRC no longer matches
+      const { issues, tables, events } = await read(bytesSource('two.zip', zip, 7));
+      expect(issues).toEqual([
+        {
+          code: 'BAD_CONTAINER',
+          severity: 'error',
+          message: expect.stringMatching(/^two\.zip!feb\.csv is damaged: its CRC-32 is 0x[0-9A-F]{8} where the archive says 0x[0-9A-F]{8}\. Its rows were read/),
+          source: { file: 'two.zip!feb.csv', line: 1 },
+        },
+      ]);
+      expect(tables.map((t) => [t.name, t.rows])).toEqual([['two.zip!jan.csv', 2], ['two.zip!feb.csv', 2]]);
+      expect(events.filter((e) => e[0] === 'two.zip!feb.csv' && e[1] === 'row').map((e) => e[2])).toEqual([['3', '1'], ['4', 'mARK']]);
+    });
+
+    it('readTables(source, sinks) checks deflated entries: a wrong CRC-32 or size in the local header is BAD_CONTAINER', async () => {
+      const good = zipSync({ 'jan.csv': strToU8(jan) }, { level: 6 });
+      expect((await read(bytesSource('ok.zip', good))).issues).toEqual([]);
+      const badCrc = good.slice();
+      u32at(badCrc, 14, new DataView(good.buffer).getUint32(14, true) ^ 1);
+      const crcRead = await read(bytesSource('crc.zip', badCrc));
+      expect(crcRead.issues).toMatchObject([{ code: 'BAD_CONTAINER', source: { file: 'crc.zip!jan.csv' } }]);
+      expect(crcRead.issues[0].message).toContain('its CRC-32 is');
+      expect(crcRead.tables[0].rows).toBe(2);
+      const badSize = good.slice();
+      u32at(badSize, 22, jan.length + 1);
+      const sizeRead = await read(bytesSource('size.zip', badSize));
+      expect(sizeRead.issues).toMatchObject([{ code: 'BAD_CONTAINER', source: { file: 'size.zip!jan.csv' } }]);
+      expect(sizeRead.issues[0].message).toContain(`it inflates to ${jan.length} bytes where the archive says ${jan.length + 1}`);
+    });
+
+    it('readTables(source, sinks) checks entries written with a data descriptor, whatever the chunking', async () => {
+      const parts: Uint8Array[] = [];
+      const zip = new Zip((error, chunk) => {
+        if (error) throw error;
+        parts.push(chunk);
+      });
+      for (const [name, text] of [['jan.csv', jan], ['feb.csv', feb]]) {
+        const entry = new ZipDeflate(name, { level: 6 });
+        zip.add(entry);
+        entry.push(strToU8(text), true);
+      }
+      zip.end();
+      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      parts.reduce((offset, p) => (bytes.set(p, offset), offset + p.length), 0);
+      for (const chunk of [1, 3, 7, 1000]) expect((await read(bytesSource('dd.zip', bytes, chunk))).issues).toEqual([]);
+      // The second entry's descriptor (PK 07 08, then CRC-32) says another CRC.
+      const second = Buffer.from(bytes).indexOf(Buffer.from([0x50, 0x4b, 0x07, 0x08]), Buffer.from(bytes).indexOf(Buffer.from([0x50, 0x4b, 0x07, 0x08])) + 4);
+      const bad = bytes.slice();
+      bad[second + 4] ^= 0xff;
+      for (const chunk of [1, 5, 1000]) {
+        const { issues, tables } = await read(bytesSource('dd.zip', bad, chunk));
+        expect(issues).toMatchObject([{ code: 'BAD_CONTAINER', severity: 'error', source: { file: 'dd.zip!feb.csv' } }]);
+        expect(tables.map((t) => t.rows)).toEqual([2, 2]);
+      }
+    });
+  });
+
   describe('a decompression bomb', () => {
     // 8 MB of CSV that compresses to a few KB: past a 1 MB limit.
     const bomb = strToU8(`a,b\n${'0,0\n'.repeat(2_000_000)}`);

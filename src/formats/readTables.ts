@@ -200,6 +200,16 @@ function noCsvInZip(file: string, names: string[]): Issue {
 }
 
 function containerIssue(error: ContainerError, reader: CsvTableReader | null, source: ByteSource, summary: CsvScanSummary | null): Issue {
+  if (reader === null && error.entry !== undefined) {
+    // Found at the end of an entry whose rows were already handed on (its CRC-32 or size).
+    const entry = `${source.name}!${error.entry}`;
+    return {
+      code: 'BAD_CONTAINER',
+      severity: 'error',
+      message: `${entry} is damaged: ${error.message}. Its rows were read before the check and are kept, but they cannot be trusted; get the file again.`,
+      source: { file: entry, line: 1 },
+    };
+  }
   const table = reader?.name ?? source.name;
   const rows = summary?.rows ?? 0;
   const stoppedAt = summary === null ? undefined : { file: table, line: summary.lines + 1 };

@@ -1,5 +1,7 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { ContainerError } from './containerError';
+import { crc32 } from './crc32';
+import { ZipFraming, type ZipEntryCheck } from './zipFraming';
 
 /** fflate inflates synchronously: small slices bound each output burst (~1000:1). */
 const SLICE = 64 * 1024;
@@ -16,28 +18,87 @@ export interface ZipEntrySink {
  * returns a sink to read it, or null to skip it. Returns the names of all file entries seen.
  * Throws `ContainerError` `truncated` when the archive ends inside an entry, `corrupt` for bad
  * data, and rethrows whatever a sink throws (a `limit` error stops the archive there).
+ *
+ * Integrity: fflate checks neither the CRC-32 nor the size an entry's local header or data
+ * descriptor states, so both are checked here for every entry read (`ZipFraming` follows the
+ * same bytes to learn them). They are known only at the end of the entry, after its bytes went to
+ * the sink: the sink is ended as usual, then `ContainerError('corrupt', …, entry)` is thrown.
+ *
+ * Memory stays flat whatever the entry count: names are kept (returned), and nothing else per
+ * entry once it is done — fflate's `Unzip` keeps one array per entry it has seen (`k`), which is
+ * cut back to the two it still uses after each entry (fflate 0.8; checked by a test of 80,000
+ * entries).
  */
 export async function unzipEntries(input: AsyncIterable<Uint8Array>, open: (name: string) => ZipEntrySink | null): Promise<string[]> {
   const names: string[] = [];
   let failure: unknown = null;
   let current: { sink: ZipEntrySink; file: UnzipFile; name: string } | null = null;
+  const framing = new ZipFraming();
+  let fileIndex = -1;
+  /** Entries read to their end whose data descriptor had not yet been seen. */
+  const unchecked: { index: number; name: string; crc: number; size: number }[] = [];
 
-  const unzip = new Unzip((file) => {
+  const check = (name: string, crc: number, size: number, want: ZipEntryCheck): void => {
+    if (crc === want.crc && size === want.size) return;
+    const what = size !== want.size
+      ? `it inflates to ${size.toLocaleString('en-US')} bytes where the archive says ${want.size.toLocaleString('en-US')}`
+      : `its CRC-32 is ${hex(crc)} where the archive says ${hex(want.crc)}`;
+    throw new ContainerError('corrupt', what, name);
+  };
+  /** Checks the entries whose data descriptor has now been read. */
+  const settle = (): void => {
+    for (let k = 0; k < unchecked.length; ) {
+      const entry = unchecked[k];
+      const want = framing.expected.get(entry.index);
+      if (want === undefined) {
+        k++;
+        continue;
+      }
+      framing.expected.delete(entry.index);
+      unchecked.splice(k, 1);
+      check(entry.name, entry.crc, entry.size, want);
+    }
+  };
+
+  // eslint-disable-next-line prefer-const
+  let unzip: Unzip;
+  const onFile = (file: UnzipFile): void => {
+    const index = ++fileIndex;
+    // What fflate still holds for earlier entries, and what we learnt of them, is no longer needed.
+    const held = (unzip as unknown as { k?: unknown[] }).k;
+    if (Array.isArray(held) && held.length > 2) held.length = 2;
+    for (const key of framing.expected.keys()) {
+      if (key < index && !unchecked.some((entry) => entry.index === key)) framing.expected.delete(key);
+      else break;
+    }
     if (file.name.endsWith('/')) return; // a directory
     names.push(file.name);
     const sink = failure === null ? open(file.name) : null;
     if (sink === null) return;
     const entry = { sink, file, name: file.name };
     current = entry;
+    let crc = 0;
+    let size = 0;
     // fflate catches what a handler throws and hands it back as `error`: keep it, stop the entry.
     file.ondata = (error, data, final) => {
       if (failure !== null) return;
       try {
         if (error) throw error;
-        if (data.byteLength > 0) sink.push(data);
+        if (data.byteLength > 0) {
+          crc = crc32(data, crc);
+          size += data.byteLength;
+          sink.push(data);
+        }
         if (final) {
           current = null;
           sink.end();
+          const want = framing.expected.get(index);
+          if (want === undefined) {
+            unchecked.push({ index, name: file.name, crc, size });
+          } else {
+            framing.expected.delete(index);
+            check(file.name, crc, size, want);
+          }
         }
       } catch (caught) {
         failure = caught;
@@ -45,12 +106,15 @@ export async function unzipEntries(input: AsyncIterable<Uint8Array>, open: (name
       }
     };
     file.start();
-  });
+  };
+  unzip = new Unzip(onFile);
   unzip.register(UnzipInflate);
 
   const push = (chunk: Uint8Array, final: boolean): void => {
     try {
+      framing.push(chunk);
       unzip.push(chunk, final);
+      if (failure === null && unchecked.length > 0) settle();
     } catch (error) {
       if (failure === null) failure = error;
     }
@@ -71,6 +135,10 @@ export async function unzipEntries(input: AsyncIterable<Uint8Array>, open: (name
   const open_ = current as { name: string } | null;
   if (open_ !== null) throw new ContainerError('truncated', `the archive ends inside ${open_.name}`);
   return names;
+}
+
+function hex(n: number): string {
+  return `0x${n.toString(16).toUpperCase().padStart(8, '0')}`;
 }
 
 function asContainerError(error: unknown): unknown {
