@@ -27,6 +27,11 @@ export function columnIndexes<K extends string>(header: readonly string[], names
   return result;
 }
 
+/** A cell's text as a message quotes it: at most 40 characters, then `…` (a cell may hold megabytes). */
+export function shownCell(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** The trimmed cell of a row, or '' when the column is absent or the row is short. */
 export function cell(row: TableRow, index: number): string {
   return index < 0 ? '' : (row.values[index] ?? '').trim();

@@ -13,6 +13,21 @@ function table(source: string, lines: string[]): TableRows {
 const codes = (issues: { code: string; source?: { line: number; column?: string } }[]) =>
   issues.map((i) => [i.code, i.source?.line, i.source?.column]);
 
+describe('number bounds in commitment tables', () => {
+  test('loadRiUsage(table) refuses a quantity of 1e400 or a million digits as a bad cell, quoting at most 40 characters', () => {
+    const { result, issues } = loadRiUsage(table('usage.csv', [
+      'hour,account,instance type,platform,tenancy,availability_zone,region,quantity',
+      'h1,111111111111,m5.large,Linux/UNIX,,,us-east-1,1e400',
+      `h1,111111111111,m5.large,Linux/UNIX,,,us-east-1,${'7'.repeat(1_000_000)}`,
+      'h1,111111111111,m5.large,Linux/UNIX,,,us-east-1,2',
+    ]));
+    expect(result.map((r) => r.quantity.toFixed())).toEqual(['2']);
+    expect(codes(issues)).toEqual([['BAD_USAGE', 2, 'Quantity']]);
+    expect(issues[0].message).toContain('is "1e400", not a decimal number');
+    expect(issues[0].count).toBe(2);
+  });
+});
+
 describe('loadRiUsage', () => {
   test('loadRiUsage(table) reads §11 columns case-insensitively, ignores extra columns and numbers rows from 1', () => {
     const { result, issues } = loadRiUsage(table('usage.csv', [

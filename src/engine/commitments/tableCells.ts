@@ -1,6 +1,6 @@
 import { tryParseDecimal, type Decimal } from '../money';
 import type { IssueCode, IssueLog } from '../issues';
-import { cell, columnIndexes, type TableRow, type TableRows } from '../table';
+import { cell, columnIndexes, shownCell, type TableRow, type TableRows } from '../table';
 
 /**
  * The indexes of a table's columns; a missing required column is one `MISSING_COLUMN` error and
@@ -59,7 +59,7 @@ export class RowReader<K extends string> {
     const value = tryParseDecimal(text);
     const lowest = options.positive ? 'greater than 0' : '0 or more';
     if (value === null) {
-      this.problem(column, `Column ${column} of line ${this.row.line} is "${text}", not a decimal number of ${what}.`, 'number');
+      this.problem(column, `Column ${column} of line ${this.row.line} is "${shownCell(text)}", not a decimal number of ${what}.`, 'number');
     } else if (value.isNegative() || (options.positive && value.isZero())) {
       this.problem(column, `Column ${column} of line ${this.row.line} is "${text}", but ${what} must be ${lowest}.`, 'range');
     } else if (options.whole && !value.isInteger()) {

@@ -1,6 +1,6 @@
 import { isCurrencyCode, isDecimalText, parseDecimal } from '../money';
 import type { WithIssues } from '../issues';
-import { cell, type TableRows } from '../table';
+import { cell, shownCell, type TableRows } from '../table';
 import { requireColumns } from '../requireColumns';
 import { isPeriod } from '../periods';
 import { fxKey, type FxTable } from './fxTable';
@@ -32,7 +32,7 @@ export function loadFxRates(table: TableRows): WithIssues<FxTable> {
     if (!isCurrencyCode(from)) bad('From', `FX currency From "${cell(row, columns.From)}" in ${where} is not a three-letter ISO 4217 code.`);
     if (!isCurrencyCode(to)) bad('To', `FX currency To "${cell(row, columns.To)}" in ${where} is not a three-letter ISO 4217 code.`);
     const rate = isDecimalText(rateText) ? parseDecimal(rateText) : null;
-    if (rate === null || !rate.gt(0)) bad('Rate', `FX Rate "${rateText}" in ${where} is not a positive number.`);
+    if (rate === null || !rate.gt(0)) bad('Rate', `FX Rate "${shownCell(rateText)}" in ${where} is not a positive number.`);
     if (issues.length > before || rate === null) continue;
     const key = fxKey(period, from, to);
     const known = result.rates.get(key);

@@ -38,6 +38,7 @@ describe('loadPriceBook', () => {
       ['BAD_RULE', 'error', 2, 'Value'], ['BAD_RULE', 'error', 3, 'Value'], ['BAD_RULE', 'error', 5, 'Value'],
     ]);
     expect(issues[0].message).toBe('Rule "huge" (PriceBook.csv line 2): Value "1e400" is not a number such as 0.15 or 15%.');
+    expect(issues[2].message).toBe(`Rule "big" (PriceBook.csv line 5): Value "${'1'.repeat(40)}…" is not a number such as 0.15 or 15%.`);
   });
 
   test('loadPriceBook(table) warns AMBIGUOUS_RULES for equally specific overlapping rules only', () => {

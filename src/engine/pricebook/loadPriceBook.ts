@@ -2,7 +2,7 @@ import { ONE } from '../money';
 import { isBasis, BASES, type Basis } from '../basis';
 import { CHARGEABLE_KINDS, CHARGE_KINDS, type ChargeKind } from '../kinds';
 import type { WithIssues } from '../issues';
-import { cell, type TableRows } from '../table';
+import { cell, shownCell, type TableRows } from '../table';
 import { requireColumns } from '../requireColumns';
 import { isPeriod } from '../periods';
 import { compileGlob, globMatches, isWildcard } from './glob';
@@ -51,7 +51,7 @@ export function loadPriceBook(table: TableRows): WithIssues<PriceBook> {
     if (method === 'markup' || method === 'margin' || method === 'discount' || method === 'rate') {
       value = parseRuleValue(cells.Value);
       if (value === null) {
-        bad('Value', cells.Value === '' ? `method ${method} needs a Value (a fraction such as 0.15 or a percentage such as 15%${method === 'rate' ? ', or a rate per usage unit' : ''}).` : `Value "${cells.Value}" is not a number such as 0.15 or 15%.`);
+        bad('Value', cells.Value === '' ? `method ${method} needs a Value (a fraction such as 0.15 or a percentage such as 15%${method === 'rate' ? ', or a rate per usage unit' : ''}).` : `Value "${shownCell(cells.Value)}" is not a number such as 0.15 or 15%.`);
       } else if (method === 'margin' && value.gte(ONE)) {
         bad('Value', `a margin of "${cells.Value}" must be less than 100%, since price = basis ÷ (1 − margin).`);
       }

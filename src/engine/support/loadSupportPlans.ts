@@ -1,6 +1,6 @@
 import { Decimal, isDecimalText, parseDecimal, ZERO } from '../money';
 import type { Issue, WithIssues } from '../issues';
-import { cell, type TableRows } from '../table';
+import { cell, shownCell, type TableRows } from '../table';
 import { requireColumns } from '../requireColumns';
 import { parseRuleValue } from '../pricebook/parseRuleValue';
 import type { SupportPlan, SupportPlanTable, SupportTier } from './supportPlans';
@@ -32,7 +32,7 @@ export function loadSupportPlans(table: TableRows): WithIssues<SupportPlanTable>
     let minimum = ZERO;
     if (minimumText !== '') {
       if (isDecimalText(minimumText)) minimum = parseDecimal(minimumText);
-      else bad('Minimum', `Minimum "${minimumText}" is not a number.`);
+      else bad('Minimum', `Minimum "${shownCell(minimumText)}" is not a number.`);
     }
     const tiers = parseTiers(tiersText);
     if (typeof tiers === 'string') bad('Tiers', tiers);
@@ -54,7 +54,7 @@ export function parseTiers(text: string): SupportTier[] | string {
     const colon = pair.indexOf(':');
     const fromText = colon < 0 ? '' : pair.slice(0, colon).trim();
     const rate = colon < 0 ? null : parseRuleValue(pair.slice(colon + 1));
-    if (!isDecimalText(fromText) || rate === null) return `tier "${pair}" is not a from:rate pair such as "10000:7%".`;
+    if (!isDecimalText(fromText) || rate === null) return `tier "${shownCell(pair)}" is not a from:rate pair such as "10000:7%".`;
     const from: Decimal = parseDecimal(fromText);
     const previous = tiers[tiers.length - 1];
     if (previous === undefined && !from.isZero()) return `the first tier starts at ${fromText}; it must start at 0.`;
