@@ -22,6 +22,12 @@ export interface ParquetReadResult {
  * The decompression-bomb limit (`maxDecompressedBytes`) counts the bytes of the pages inflated
  * (`countedSnappy`); past it, the row group being read is dropped whole: SIZE_LIMIT at its first
  * line, and the rows of earlier groups are kept.
+ *
+ * Every page of every column is decoded, wanted or not (the others without building rows), so a
+ * count-only read (`inspect`, few columns) and a full one (`invoice`) find the same damage. A
+ * damaged row group is dropped whole before any of its rows is delivered: BAD_CONTAINER at its
+ * first line naming the first damaged column in schema order (found again column by column, so
+ * the issue does not depend on which columns a sink wanted).
  */
 export async function readParquet(source: ByteSource, sinks: SinkFactory, options: ReadOptions = {}): Promise<ParquetReadResult> {
   const name = source.name;
@@ -73,6 +79,8 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
   // hyparquet turns DECIMAL into a double; read those columns raw and render them exactly.
   const scales = wanted.map((index) => decimalScale(columns[index]));
   const readable: FileMetaData = { ...metadata, schema: metadata.schema.map(withoutDecimal) };
+  const wantedSet = new Set(wantedNames);
+  const otherNames = names.filter((column) => !wantedSet.has(column));
 
   const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
   const compressors = countedSnappy(snappyUncompress, { inflated: 0, limit });
@@ -82,21 +90,31 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
       options.signal?.throwIfAborted();
       const rowEnd = rowStart + Number(group.num_rows);
       let rows: unknown[][] = [];
-      if (wantedNames.length > 0) {
-        await parquetRead({
-          file,
-          metadata: readable,
-          columns: wantedNames,
-          rowStart,
-          rowEnd,
-          utf8: false,
-          compressors,
-          onComplete: (data: unknown[][]) => {
-            rows = data;
-          },
-        });
-      } else {
-        rows = Array.from({ length: rowEnd - rowStart }, () => []);
+      try {
+        if (wantedNames.length > 0) {
+          await parquetRead({
+            file,
+            metadata: readable,
+            columns: wantedNames,
+            rowStart,
+            rowEnd,
+            utf8: false,
+            compressors,
+            onComplete: (data: unknown[][]) => {
+              rows = data;
+            },
+          });
+        } else {
+          rows = Array.from({ length: rowEnd - rowStart }, () => []);
+        }
+        // The other columns' pages are decoded too (no callbacks: hyparquet builds no rows).
+        if (otherNames.length > 0) await parquetRead({ file, metadata: readable, columns: otherNames, rowStart, rowEnd, utf8: false, compressors });
+      } catch (error) {
+        options.signal?.throwIfAborted();
+        if (isAbort(error) || error instanceof PageLimitError) throw error;
+        const column = async (one: string): Promise<void> =>
+          parquetRead({ file, metadata: readable, columns: [one], rowStart, rowEnd, utf8: false, compressors: countedSnappy(snappyUncompress, { inflated: 0, limit }) });
+        throw await firstDamaged(names, column, error);
       }
       for (let i = 0; i < rows.length; i++) {
         const values = rows[i];
@@ -113,10 +131,48 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
   } catch (error) {
     options.signal?.throwIfAborted();
     if (isAbort(error)) throw error;
-    issues.push(error instanceof PageLimitError ? sizeLimit(name, limit, rowStart) : unreadable(name, error, rowStart));
+    issues.push(
+      error instanceof PageLimitError ? sizeLimit(name, limit, rowStart)
+        : error instanceof DamagedPage ? damaged(name, error, rowStart)
+          : unreadable(name, error, rowStart),
+    );
   }
   report();
   return { issues, tables: [table] };
+}
+
+/** A row group that could not be decoded: the first column (schema order) whose pages fail, and why. */
+class DamagedPage extends Error {
+  constructor(readonly column: string | null, readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** Reads the columns one at a time, in schema order, to name the first damaged one. */
+async function firstDamaged(names: string[], read: (column: string) => Promise<void>, original: unknown): Promise<DamagedPage> {
+  for (const column of names) {
+    try {
+      await read(column);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      return new DamagedPage(column, reasonOf(error));
+    }
+  }
+  return new DamagedPage(null, reasonOf(original));
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function damaged(name: string, error: DamagedPage, rowStart: number): Issue {
+  const where = error.column === null ? 'a damaged page' : `a damaged page in column ${error.column}`;
+  return {
+    code: 'BAD_CONTAINER',
+    severity: 'error',
+    message: `${name} has ${where} (${error.reason}), so reading stopped at line ${rowStart + 2}; ${rowStart.toLocaleString('en-US')} rows were read.`,
+    source: { file: name, line: rowStart + 2 },
+  };
 }
 
 /** Thrown by `countedSnappy` past the limit; readParquet reports SIZE_LIMIT. */
