@@ -200,6 +200,33 @@ describe('readTables', () => {
     expect(issues[0]).toMatchObject({ code: 'TRUNCATED', source: { file: 'cut.zip!big.csv', line: rows.length + 2 } });
   });
 
+  it('readTables(source, sinks, { maxZipTables }) reads that many CSV entries of a zip, then SIZE_LIMIT naming the next', async () => {
+    const files: Record<string, Uint8Array> = { 'notes.txt': strToU8('x') };
+    for (let i = 1; i <= 5; i++) files[`part-${i}.csv`] = strToU8(`id\n${i}\n`);
+    const { issues, tables } = await read(bytesSource('many.zip', zipSync(files), 50), { maxZipTables: 3 });
+    expect(tables.map((t) => [t.name, t.rows])).toEqual([['many.zip!part-1.csv', 1], ['many.zip!part-2.csv', 1], ['many.zip!part-3.csv', 1]]);
+    expect(issues).toEqual([
+      {
+        code: 'SIZE_LIMIT',
+        severity: 'error',
+        message: 'many.zip holds more than 3 CSV entries (the limit), so reading stopped before many.zip!part-4.csv; the tables before it were read.',
+      },
+    ]);
+  });
+
+  it('readTables(source, sinks) reads a zip of 20,000 tiny entries, and names 10 of them when none is a CSV', async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 20000; i++) files[`p${i}.csv`] = strToU8(`id\n${i}\n`);
+    const { issues, tables } = await read(bytesSource('many.zip', zipSync(files), 1 << 16));
+    expect(issues).toEqual([]);
+    expect(tables).toHaveLength(20000);
+    expect(tables[19999]).toEqual({ name: 'many.zip!p19999.csv', bytes: 9, rows: 1, badRows: 0 });
+    const texts: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 12; i++) texts[`t${i}.txt`] = strToU8('x');
+    const none = await read(bytesSource('texts.zip', zipSync(texts)));
+    expect(none.issues[0].message).toBe('texts.zip is a zip archive with no .csv entry to read (entries seen: t0.txt, t1.txt, t2.txt, t3.txt, t4.txt, t5.txt, t6.txt, t7.txt, t8.txt, t9.txt and 2 more).');
+  });
+
   describe('zip integrity (CRC-32 and size of each entry)', () => {
     const u32at = (bytes: Uint8Array, at: number, value: number): void => {
       new DataView(bytes.buffer, bytes.byteOffset).setUint32(at, value >>> 0, true);

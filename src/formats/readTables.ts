@@ -29,9 +29,17 @@ export interface ReadTablesResult {
 export interface ReadTablesOptions extends ReadOptions {
   /** Which gzip inflater to use; the platform's when it has one (tests pick fflate). */
   gunzip?: GunzipEngine;
+  /** Most CSV entries read from one zip (default MAX_ZIP_TABLES; tests lower it). */
+  maxZipTables?: number;
 }
 
 const DEFAULT_MAX_DECOMPRESSED = 64 * 1024 ** 3;
+/**
+ * Most CSV tables read from one zip: each table keeps its control figures (one control row per
+ * table, ~1.5 KB), so this bounds memory (≈150 MB) and time (≈25 s) whatever the archive holds.
+ * Past it: SIZE_LIMIT, and the tables before are kept.
+ */
+export const MAX_ZIP_TABLES = 100_000;
 const PROGRESS_STEP = 1 << 20;
 
 /**
@@ -113,9 +121,11 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
   // zip
   let current: CsvTableReader | null = null;
   let opened = 0;
+  const maxTables = options.maxZipTables ?? MAX_ZIP_TABLES;
   try {
-    const names = await unzipEntries(chunks, (entry) => {
+    const seen = await unzipEntries(chunks, (entry) => {
       if (!isCsvEntry(entry)) return null;
+      if (opened === maxTables) throw new ContainerError('limit', `more than ${maxTables.toLocaleString('en-US')} CSV entries`, entry);
       const name = `${source.name}!${entry}`;
       const reader = new CsvTableReader(name, sinks(name), options.decodeLatin1);
       current = reader;
@@ -130,7 +140,7 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
         },
       };
     });
-    if (opened === 0) issues.push(noCsvInZip(source.name, names));
+    if (opened === 0) issues.push(noCsvInZip(source.name, seen.names, seen.count));
   } catch (error) {
     if (!(error instanceof ContainerError)) throw error;
     const reader = current as CsvTableReader | null;
@@ -193,13 +203,20 @@ function emptyFile(file: string): Issue {
   return { code: 'EMPTY_FILE', severity: 'error', message: `${file} is empty: it has no header line and no rows.`, source: { file, line: 1 } };
 }
 
-function noCsvInZip(file: string, names: string[]): Issue {
+function noCsvInZip(file: string, names: string[], count: number): Issue {
   const shown = names.slice(0, 10).join(', ');
-  const seen = names.length === 0 ? 'it has no entries' : `entries seen: ${shown}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`;
+  const seen = count === 0 ? 'it has no entries' : `entries seen: ${shown}${count > 10 ? ` and ${count - 10} more` : ''}`;
   return { code: 'BAD_CONTAINER', severity: 'error', message: `${file} is a zip archive with no .csv entry to read (${seen}).` };
 }
 
 function containerIssue(error: ContainerError, reader: CsvTableReader | null, source: ByteSource, summary: CsvScanSummary | null): Issue {
+  if (reader === null && error.entry !== undefined && error.kind === 'limit') {
+    return {
+      code: 'SIZE_LIMIT',
+      severity: 'error',
+      message: `${source.name} holds ${error.message} (the limit), so reading stopped before ${source.name}!${error.entry}; the tables before it were read.`,
+    };
+  }
   if (reader === null && error.entry !== undefined) {
     // Found at the end of an entry whose rows were already handed on (its CRC-32 or size).
     const entry = `${source.name}!${error.entry}`;

@@ -15,7 +15,8 @@ export interface ZipEntrySink {
 /**
  * Streams a zip archive entry by entry (fflate's `Unzip`, reading local headers as the bytes
  * arrive, so the archive is never held whole). `open(name)` is asked for every file entry and
- * returns a sink to read it, or null to skip it. Returns the names of all file entries seen.
+ * returns a sink to read it, or null to skip it. Returns how many file entries were seen and the
+ * names of the first 10 (what a message needs; an archive may hold 80,000).
  * Throws `ContainerError` `truncated` when the archive ends inside an entry, `corrupt` for bad
  * data, and rethrows whatever a sink throws (a `limit` error stops the archive there).
  *
@@ -24,13 +25,16 @@ export interface ZipEntrySink {
  * same bytes to learn them). They are known only at the end of the entry, after its bytes went to
  * the sink: the sink is ended as usual, then `ContainerError('corrupt', …, entry)` is thrown.
  *
- * Memory stays flat whatever the entry count: names are kept (returned), and nothing else per
- * entry once it is done — fflate's `Unzip` keeps one array per entry it has seen (`k`), which is
+ * Memory stays flat whatever the entry count: nothing is kept per entry once it is done — fflate's `Unzip` keeps one array per entry it has seen (`k`), which is
  * cut back to the two it still uses after each entry (fflate 0.8; checked by a test of 80,000
  * entries).
  */
-export async function unzipEntries(input: AsyncIterable<Uint8Array>, open: (name: string) => ZipEntrySink | null): Promise<string[]> {
+export async function unzipEntries(
+  input: AsyncIterable<Uint8Array>,
+  open: (name: string) => ZipEntrySink | null,
+): Promise<{ count: number; names: string[] }> {
   const names: string[] = [];
+  let count = 0;
   let failure: unknown = null;
   let current: { sink: ZipEntrySink; file: UnzipFile; name: string } | null = null;
   const framing = new ZipFraming();
@@ -72,7 +76,8 @@ export async function unzipEntries(input: AsyncIterable<Uint8Array>, open: (name
       else break;
     }
     if (file.name.endsWith('/')) return; // a directory
-    names.push(file.name);
+    count += 1;
+    if (names.length < 10) names.push(file.name);
     const sink = failure === null ? open(file.name) : null;
     if (sink === null) return;
     const entry = { sink, file, name: file.name };
@@ -134,7 +139,7 @@ export async function unzipEntries(input: AsyncIterable<Uint8Array>, open: (name
   push(new Uint8Array(0), true);
   const open_ = current as { name: string } | null;
   if (open_ !== null) throw new ContainerError('truncated', `the archive ends inside ${open_.name}`);
-  return names;
+  return { count, names };
 }
 
 function hex(n: number): string {
