@@ -1,5 +1,6 @@
 import { gzipSync, strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import type { RecordSink } from './records';
+import { readBilling } from './readBilling';
 import { readTables, type ReadTablesOptions } from './readTables';
 import { bytesSource, type ByteSource, type ReadProgress } from './source';
 
@@ -225,6 +226,42 @@ describe('readTables', () => {
     for (let i = 0; i < 12; i++) texts[`t${i}.txt`] = strToU8('x');
     const none = await read(bytesSource('texts.zip', zipSync(texts)));
     expect(none.issues[0].message).toBe('texts.zip is a zip archive with no .csv entry to read (entries seen: t0.txt, t1.txt, t2.txt, t3.txt, t4.txt, t5.txt, t6.txt, t7.txt, t8.txt, t9.txt and 2 more).');
+  });
+
+  describe('content of only NUL bytes', () => {
+    const mib = 1 << 20;
+    const overlong = /line 1 starts a record longer than 16,777,216 characters \(an unclosed quote\?\), so reading stopped there\.$/;
+
+    it.each(engines)('readTables(source, sinks, { maxDecompressedBytes }) reports a gzip of NUL bytes past the limit as SIZE_LIMIT only (%s inflater)', async (engine) => {
+      const { issues, tables } = await read(bytesSource('nul.csv.gz', gzipSync(new Uint8Array(4 * mib))), { maxDecompressedBytes: mib, gunzip: engine });
+      expect(issues).toMatchObject([{ code: 'SIZE_LIMIT', severity: 'error', source: { file: 'nul.csv.gz', line: 1 } }]);
+      expect(tables).toEqual([{ name: 'nul.csv.gz', bytes: mib, rows: 0, badRows: 0 }]);
+    });
+
+    it('readTables(source, sinks, { maxDecompressedBytes }) reports a zip entry of NUL bytes past the limit as SIZE_LIMIT only', async () => {
+      const { issues } = await read(bytesSource('nul.zip', zipSync({ 'a.csv': new Uint8Array(4 * mib) })), { maxDecompressedBytes: mib });
+      expect(issues).toMatchObject([{ code: 'SIZE_LIMIT', severity: 'error', source: { file: 'nul.zip!a.csv', line: 1 } }]);
+    });
+
+    it('readBilling(source) of NUL bytes under 16 Mi and the limit is UNKNOWN_FORMAT naming the file, not a silent success', async () => {
+      for (const [name, bytes] of [['nul.csv', new Uint8Array(1000)], ['nul.csv.gz', gzipSync(new Uint8Array(mib))]] as const) {
+        const { issues, control } = await readBilling(bytesSource(name, bytes), null);
+        expect(issues).toMatchObject([{ code: 'UNKNOWN_FORMAT', severity: 'error' }]);
+        expect(issues[0].message).toContain(`The header of ${name} (`);
+        expect(control.rowsRead).toBe(0);
+      }
+    });
+
+    it('readTables(source, sinks) reports 20 MiB of NUL bytes (no line end) as one overlong record, not EMPTY_FILE, and stops reading a gzip there', async () => {
+      const nul = new Uint8Array(20 * mib);
+      for (const [name, bytes] of [['nul.csv', nul], ['nul.csv.gz', gzipSync(nul)], ['nul.zip', zipSync({ 'a.csv': nul })]] as const) {
+        const { issues, tables } = await read(bytesSource(name, bytes, mib));
+        expect(issues).toHaveLength(1);
+        expect(issues[0]).toMatchObject({ code: 'BAD_ROW', severity: 'error' });
+        expect(issues[0].message).toMatch(overlong);
+        if (name !== 'nul.zip') expect(tables[0].bytes).toBeLessThan(18 * mib);
+      }
+    });
   });
 
   describe('zip integrity (CRC-32 and size of each entry)', () => {

@@ -87,7 +87,10 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
   if (kind === 'csv') {
     const resume = options.resumeAtLine === undefined ? {} : { lineAfterHeader: options.resumeAtLine };
     const reader = new CsvTableReader(source.name, sinks(source.name), options.decodeLatin1, resume);
-    for await (const bytes of chunks) reader.push(bytes);
+    for await (const bytes of chunks) {
+      reader.push(bytes);
+      if (reader.stopped) break; // an overlong record (NUL bytes, an unclosed quote): nothing more is read
+    }
     finishTable(reader, reader.finish(), tables, issues);
     return { issues, tables };
   }
@@ -109,7 +112,11 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
   if (kind === 'gzip') {
     const reader = new CsvTableReader(source.name, sinks(source.name), options.decodeLatin1);
     try {
-      for await (const bytes of gunzipChunks(chunks, options.gunzip ?? options.inflateGzip)) feed(reader, bytes);
+      for await (const bytes of gunzipChunks(chunks, options.gunzip ?? options.inflateGzip)) {
+        feed(reader, bytes);
+        // An overlong record stopped the table (a NUL bomb, say): inflating on to the limit is wasted time.
+        if (reader.stopped) break;
+      }
       finishTable(reader, reader.finish(), tables, issues);
     } catch (error) {
       if (!(error instanceof ContainerError)) throw error;
@@ -170,7 +177,8 @@ function abandonTable(reader: CsvTableReader, tables: TableRead[], issues: Issue
 
 function scanIssues(file: string, summary: CsvScanSummary, cutOff = false): Issue[] {
   const issues: Issue[] = [];
-  if (summary.headerLine === null && !cutOff) issues.push(emptyFile(file));
+  // A record over the limit stopped the scan before a header was complete: not empty, just unreadable.
+  if (summary.headerLine === null && !cutOff && summary.overlongRecordLine === null) issues.push(emptyFile(file));
   if (summary.unclosedQuoteLine !== null) {
     issues.push({
       code: 'BAD_ROW',

@@ -34,6 +34,7 @@ export class CsvTableReader {
   push(bytes: Uint8Array): void {
     if (bytes.byteLength === 0) return;
     this.bytes += bytes.byteLength;
+    if (this.stopped) return; // nothing more is read: spare the decoding
     if (this.scanner === null) {
       // The encoding is known from the first three bytes; wait for them if a chunk holds fewer.
       const head = this.head === null ? bytes : concat(this.head, bytes);
@@ -45,6 +46,11 @@ export class CsvTableReader {
       bytes = this.start(head);
     }
     this.scan(bytes);
+  }
+
+  /** True once the scanner stopped at an overlong record: the caller may stop reading. */
+  get stopped(): boolean {
+    return this.scanner?.stoppedEarly ?? false;
   }
 
   /** The input is complete: scan the last record and return the totals. */

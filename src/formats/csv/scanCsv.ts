@@ -170,6 +170,12 @@ export class CsvScanner {
    */
   private finishCarried(text: string): number {
     let take = lineEnd(text, 0) + 1;
+    // No line end at all: the carried record cannot end in this text. Append without scanning, so
+    // a record that runs on for many chunks (NUL bytes, an unclosed quote) costs linear time.
+    if (take === 0) {
+      this.carry += text;
+      return -1;
+    }
     for (;;) {
       if (take === 0) {
         const joined = this.carry + text;
@@ -221,6 +227,11 @@ export class CsvScanner {
     this.stopped = true;
     this.summary.lines = this.line - 1;
     return { ...this.summary };
+  }
+
+  /** True once a record longer than `maxRecordChars` stopped the scan: later text is ignored. */
+  get stoppedEarly(): boolean {
+    return this.summary.overlongRecordLine !== null;
   }
 
   /** True while part of a record waits for more text. */
