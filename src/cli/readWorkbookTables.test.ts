@@ -120,6 +120,25 @@ describe('readWorkbookTables', () => {
       expect(load).not.toHaveBeenCalled();
     });
 
+    test('readWorkbookTables(file) holds a workbook to 256 MiB whatever limit billing files have: one declaring 300 MiB is SIZE_LIMIT, unread', async () => {
+      const file = await padded('huge.xlsx', false);
+      const zip = fs.readFileSync(file);
+      const view = new DataView(zip.buffer, zip.byteOffset);
+      for (let at = 0; at + 4 <= zip.length; at += 1) {
+        if (view.getUint32(at, true) === 0x02014b50 && view.getUint32(at + 24, true) === 4 * 1024 * 1024) view.setUint32(at + 24, 300 * 1024 * 1024, true);
+      }
+      fs.writeFileSync(file, zip);
+      const load = jest.spyOn(XLSX.prototype, 'load');
+      for (const options of [{}, { maxDecompressedBytes: 64 * 1024 ** 3 }]) {
+        const { result, issues } = await readWorkbookTables(file, options);
+        expect(result).toEqual({});
+        expect(issues.map((i) => [i.code, i.message])).toEqual([
+          ['SIZE_LIMIT', expect.stringMatching(/^Workbook huge\.xlsx declares 3\d{8} bytes uncompressed, past the decompression limit of 268435456 bytes; it is not read\.$/)],
+        ]);
+      }
+      expect(load).not.toHaveBeenCalled();
+    });
+
     test('readWorkbookTables(file) of the same workbook under the default limit reads its tables', async () => {
       const { result, issues } = await readWorkbookTables(await padded('fine.xlsx', false));
       expect(result.customers?.rows).toEqual([{ line: 2, values: ['Acme', '123456789012'] }]);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Workbook, type Cell as ExcelCell, type CellValue, type Worksheet } from 'exceljs';
 import type { Issue, WithIssues } from '../engine/issues';
 import type { TableRow, TableRows } from '../engine/table';
-import { checkInflatedSize, DEFAULT_MAX_DECOMPRESSED } from './workbookInflateGuard';
+import { checkInflatedSize, WORKBOOK_MAX_INFLATED } from './workbookInflateGuard';
 
 /** The tables of PRODUCT.md's workbook model that `--workbook` reads. */
 export interface WorkbookTables {
@@ -48,8 +48,8 @@ const PERIOD_COLUMNS = new Set(['period', 'validfrom', 'validto']);
  * SupportPlans), read down to the first blank row. `want` limits which tables are looked for
  * (tables the command line names as CSV files are not). A missing file is UNREADABLE_FILE; a
  * missing required table BAD_TABLE; a formula without a cached result or an error value BAD_VALUE.
- * A workbook that inflates past `maxDecompressedBytes` (the billing readers' limit by default) is
- * SIZE_LIMIT, found before exceljs inflates anything (workbookInflateGuard.ts).
+ * A workbook that inflates past `maxDecompressedBytes` (default and ceiling: WORKBOOK_MAX_INFLATED,
+ * 256 MiB) is SIZE_LIMIT, found before exceljs inflates anything (workbookInflateGuard.ts).
  */
 export async function readWorkbookTables(
   file: string,
@@ -64,7 +64,7 @@ export async function readWorkbookTables(
     await stat(file);
     // exceljs reads the whole file and inflates every part whole: check what it inflates to first.
     const bytes = await readFile(file);
-    const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
+    const limit = Math.min(options.maxDecompressedBytes ?? WORKBOOK_MAX_INFLATED, WORKBOOK_MAX_INFLATED);
     const verdict = checkInflatedSize(bytes, limit);
     if (!verdict.ok && verdict.why !== 'not-zip') {
       const what = verdict.why === 'declared' ? `declares ${verdict.bytes} bytes uncompressed` : `inflates to more than ${limit} bytes`;

@@ -1,10 +1,14 @@
 import { Inflate } from 'fflate';
 
 /**
- * The readers' decompression limit (`maxDecompressedBytes`, its default in src/formats/readTables.ts):
- * a `--workbook` is held to the same limit as a billing file.
+ * What a `--workbook` may inflate to: 256 MiB. Billing files stream, so their limit
+ * (`maxDecompressedBytes`, 64 GiB by default in src/formats/readTables.ts) only stops bombs; exceljs
+ * holds every part of a workbook whole and builds an object per cell, so a workbook is held to the
+ * lower of the two. A model workbook (PriceBook, Customers, Settings, FxRates, SupportPlans and a
+ * Lines sheet of a few hundred thousand rows) is far below it; past it, export the tables as CSV
+ * and pass them with --pricebook, --customers, --fx, --support-plans.
  */
-export const DEFAULT_MAX_DECOMPRESSED = 64 * 1024 ** 3;
+export const WORKBOOK_MAX_INFLATED = 256 * 1024 ** 2;
 
 /** Compressed bytes handed to the inflater at a time: at most ≈ 1032 × this comes out at once. */
 const PUSH_BYTES = 16 * 1024;
