@@ -1,4 +1,4 @@
-import { issueFromError, RerateError, type Issue } from '../engine/issues';
+import { escapeUntrusted, issueFromError, RerateError, type Issue } from '../engine/issues';
 import { writeFilesAtomically } from './atomicWrite';
 import { EXIT_ISSUES, exitCodeFor, printIssues, type CliIo } from './io';
 
@@ -61,7 +61,11 @@ function csvCell(value: string | number | null): string {
 }
 
 /** A plain-text table with right-aligned numeric columns, for terminals. */
-export function toTextTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: ReadonlySet<number>): string {
+export function toTextTable(rawHeader: readonly string[], rawRows: readonly (readonly string[])[], numeric: ReadonlySet<number>): string {
+  // Every cell may hold text from a billing file or table: control characters are shown escaped
+  // (escaping is idempotent, so cells a renderer escaped already are unchanged).
+  const header = rawHeader.map(escapeUntrusted);
+  const rows = rawRows.map((row) => row.map((cell) => escapeUntrusted(cell ?? '')));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const format = (cells: readonly string[]) =>
     cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();

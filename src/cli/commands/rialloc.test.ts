@@ -103,4 +103,16 @@ describe('rerate rialloc', () => {
     expect(missing.err).toContain('UNREADABLE_FILE');
     expect(missing.err).toContain('nope.csv');
   });
+
+  test('main(["rialloc", reservation id holding ESC [2J and a newline, "--format", "table"]) shows them escaped, never raw', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rerate-rialloc-'));
+    const reservations = path.join(dir, 'reservations.csv');
+    fs.writeFileSync(reservations, 'Reservation,Owner,InstanceType,Platform,Tenancy,Scope,Location,Count,Hours\n"r-\u001b[2J\nx",111111111111,m5.large,Linux/UNIX,default,zonal,us-east-1a,5,1\n');
+    const io = captureIo();
+    const code = await main(['rialloc', '--usage', fixture('susan-bob-usage.csv'), '--reservations', reservations, '--format', 'table'], io);
+    expect(code).toBe(0);
+    expect(io.out).toContain('r-\\x1b[2J\\nx');
+    expect(io.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
 });
+
