@@ -20,14 +20,9 @@ const curRow = (cost: string, { account = '000000000042', date = '2023-11-01T00:
   `Usage,${date},123456789012,${account},AmazonS3,${currency},${cost}`;
 
 describe('numbers beyond the bounds', () => {
-  it('readBilling(a 5 MB single cost) is BAD_NUMBER in well under a second, the value shortened in the message', async () => {
+  it('readBilling(a 5 MB single cost) is BAD_NUMBER, the value shortened in the message (its time: npm run bench -- --only hostile)', async () => {
     const huge = '1'.repeat(5_000_000);
-    // CPU time, not wall time: the machine may be busy with other work. One chunk: the CSV
-    // scanner's cost of a field spanning many chunks is not what is measured here.
-    const started = process.cpuUsage();
     const result = await read('huge.csv', `${CUR}\n${curRow(huge)}\n${curRow('2')}\n`, 8_000_000);
-    const used = process.cpuUsage(started);
-    expect((used.user + used.system) / 1000).toBeLessThan(1000);
     expect(result.issueSummary).toEqual([['BAD_NUMBER', 'error', 2, 'lineItem/UnblendedCost', 1]]);
     expect(result.issues[0].message).toBe(
       `"${'1'.repeat(40)}…" in column lineItem/UnblendedCost at line 2 of huge.csv is not a number the readers accept ` +

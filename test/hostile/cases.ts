@@ -57,8 +57,6 @@ export interface Expect {
   /** Regexes over the XML of every part of the `out` workbook. */
   xlsxMust?: RegExp[];
   xlsxMustNot?: RegExp[];
-  /** Wall-clock bound for the run, in ms. */
-  maxMs?: number;
 }
 
 export interface HostileCase {
@@ -196,21 +194,21 @@ export const CASES: HostileCase[] = [
     why: 'a gzip of nothing but NUL bytes past the limit is SIZE_LIMIT, not EMPTY_FILE',
     setup: (c) => { c.write('nul.csv.gz', gzip(new Uint8Array(4 << 20))); },
     args: [], via: { read: 'billing', file: `${D}/nul.csv.gz`, maxDecompressedBytes: 1 << 20 },
-    expect: { exit: 1, issues: [{ code: 'SIZE_LIMIT', severity: 'error' }], without: ['EMPTY_FILE'], maxMs: 5000 },
+    expect: { exit: 1, issues: [{ code: 'SIZE_LIMIT', severity: 'error' }], without: ['EMPTY_FILE'] },
   },
   {
     id: 'zip-nul-bomb', class: 'limits', decision: 13,
     why: 'a zip entry of nothing but NUL bytes past the limit is SIZE_LIMIT, not EMPTY_FILE',
     setup: (c) => { c.write('nul.zip', zip({ 'a.csv': new Uint8Array(4 << 20) })); },
     args: [], via: { read: 'billing', file: `${D}/nul.zip`, maxDecompressedBytes: 1 << 20 },
-    expect: { exit: 1, issues: [{ code: 'SIZE_LIMIT', severity: 'error' }], without: ['EMPTY_FILE'], maxMs: 5000 },
+    expect: { exit: 1, issues: [{ code: 'SIZE_LIMIT', severity: 'error' }], without: ['EMPTY_FILE'] },
   },
   {
     id: 'gz-csv-bomb', class: 'limits',
     why: 'a gzip that inflates past the limit stops there with SIZE_LIMIT',
     setup: (c) => { c.write('big.csv.gz', gzip(cur1(Array.from({ length: 40000 }, () => '0.01')))); },
     args: [], via: { read: 'billing', file: `${D}/big.csv.gz`, maxDecompressedBytes: 1 << 20 },
-    expect: { exit: 1, issues: [{ code: 'SIZE_LIMIT', severity: 'error' }], maxMs: 5000 },
+    expect: { exit: 1, issues: [{ code: 'SIZE_LIMIT', severity: 'error' }] },
   },
   {
     id: 'zip-many-entries', class: 'limits', decision: 6,
@@ -218,7 +216,7 @@ export const CASES: HostileCase[] = [
     setup: (c) => { c.write('many.zip', manyEntries(2000)); },
     args: inspect(`${D}/many.zip`),
     expect: {
-      exit: 0, issues: [], exact: true, maxMs: 6000,
+      exit: 0, issues: [], exact: true,
       controls: Array.from({ length: 2000 }, (_, i) => ok(`${D}/many.zip!part-${String(i).padStart(6, '0')}.csv`, 1, '0.01')),
     },
   },
@@ -450,7 +448,7 @@ export const CASES: HostileCase[] = [
     why: 'a 2 MB description on one line is read',
     setup: (c) => { c.write('long.csv', cur1([{ 'lineItem/UnblendedCost': '1', 'lineItem/LineItemDescription': 'x'.repeat(2 << 20) }, '2', '0.5'])); },
     args: inspect(`${D}/long.csv`),
-    expect: { exit: 0, issues: [], exact: true, controls: [ok(`${D}/long.csv`)], maxMs: 5000 },
+    expect: { exit: 0, issues: [], exact: true, controls: [ok(`${D}/long.csv`)] },
   },
   {
     id: 'many-columns', class: 'limits',
@@ -460,7 +458,7 @@ export const CASES: HostileCase[] = [
       c.write('wide.csv', cur1(['1', '2', '0.5'], { columns: [...CUR1_COLUMNS, ...extra] }));
     },
     args: invoice(`${D}/wide.csv`),
-    expect: { exit: 0, issues: [], exact: true, controls: [ok(`${D}/wide.csv`)], maxMs: 5000 },
+    expect: { exit: 0, issues: [], exact: true, controls: [ok(`${D}/wide.csv`)] },
   },
   {
     id: 'unclosed-quote', class: 'columns',
@@ -538,7 +536,7 @@ export const CASES: HostileCase[] = [
     expect: {
       exit: 1, issues: [{ code: 'BAD_NUMBER', severity: 'error', line: 2, count: 5, message: /^[^9]*9{1,40}…/ }], exact: true,
       controls: [{ file: `${D}/huge.csv`, rowsRead: 6, rowsSkipped: 5, unblendedRead: '1', unblendedAccounted: '1' }],
-      stderrMustNot: [/9{41}/], maxMs: 5000,
+      stderrMustNot: [/9{41}/],
     },
   },
   {
@@ -697,7 +695,7 @@ export const CASES: HostileCase[] = [
     expect: {
       exit: 0, issues: [{ code: 'BAD_VALUE', severity: 'warning', file: `${D}/f.csv`, line: 2, column: 'Tags' }],
       controls: [{ file: `${D}/f.csv`, rowsRead: 2, rowsSkipped: 0, unblendedRead: '3', unblendedAccounted: '3' }],
-      stderrMustNot: [STACK], maxMs: 5000,
+      stderrMustNot: [STACK],
     },
   },
   {
@@ -738,14 +736,14 @@ export const CASES: HostileCase[] = [
     why: 'a price-book Value of 1e400 is refused as the price book refuses any bad Value cell (BAD_RULE on Value)',
     setup: (c) => { c.write('a.csv', GOOD).write('pb.csv', pricebook('huge,,,,,,,,,unblended,markup,1e400,,,')); },
     args: invoice(`${D}/a.csv`, '--pricebook', `${D}/pb.csv`),
-    expect: { exit: 1, issues: [{ code: 'BAD_RULE', severity: 'error', file: `${D}/pb.csv`, line: 2, column: 'Value', message: /Value "1e400" is not a number/ }], maxMs: 5000 },
+    expect: { exit: 1, issues: [{ code: 'BAD_RULE', severity: 'error', file: `${D}/pb.csv`, line: 2, column: 'Value', message: /Value "1e400" is not a number/ }] },
   },
   {
     id: 'fx-1e400', class: 'tables', decision: 5,
     why: 'an FX rate of 1e400 is a BAD_VALUE error on that cell, not a number with 400 zeros',
     setup: (c) => { c.write('a.csv', GOOD).write('fx.csv', fx('2023-11,USD,EUR,1e400')); },
     args: invoice(`${D}/a.csv`, '--currency', 'EUR', '--fx', `${D}/fx.csv`),
-    expect: { exit: 1, issues: [{ code: 'BAD_VALUE', severity: 'error', file: `${D}/fx.csv`, line: 2 }], stdoutMustNot: [/0{100}/], maxMs: 5000 },
+    expect: { exit: 1, issues: [{ code: 'BAD_VALUE', severity: 'error', file: `${D}/fx.csv`, line: 2 }], stdoutMustNot: [/0{100}/] },
   },
   {
     id: 'pricebook-bad-method', class: 'tables',
@@ -954,14 +952,14 @@ export const CASES: HostileCase[] = [
     why: 'a --workbook whose sheet inflates past the limit is SIZE_LIMIT, found before exceljs inflates it',
     setup: (c) => { c.write('big.xlsx', xlsxBomb(4 << 20, false)); },
     args: [], via: { read: 'workbook', file: `${D}/big.xlsx`, maxDecompressedBytes: 1 << 20 },
-    expect: { exit: 1, issues: [{ code: 'SIZE_LIMIT', severity: 'error', message: /big\.xlsx/ }], exact: true, maxMs: 5000 },
+    expect: { exit: 1, issues: [{ code: 'SIZE_LIMIT', severity: 'error', message: /big\.xlsx/ }], exact: true },
   },
   {
     id: 'workbook-bomb-lying-sizes', class: 'limits', decision: 6,
     why: 'a --workbook whose zip headers understate the inflated size is still SIZE_LIMIT',
     setup: (c) => { c.write('liar.xlsx', xlsxBomb(4 << 20, true)); },
     args: [], via: { read: 'workbook', file: `${D}/liar.xlsx`, maxDecompressedBytes: 1 << 20 },
-    expect: { exit: 1, issues: [{ code: 'SIZE_LIMIT', severity: 'error', message: /liar\.xlsx/ }], exact: true, maxMs: 5000 },
+    expect: { exit: 1, issues: [{ code: 'SIZE_LIMIT', severity: 'error', message: /liar\.xlsx/ }], exact: true },
   },
   {
     id: 'workbook-missing', class: 'tables',
