@@ -4,6 +4,7 @@ import { Workbook, type Cell as ExcelCell, type CellValue, type Worksheet } from
 import type { Issue, WithIssues } from '../engine/issues';
 import type { TableRow, TableRows } from '../engine/table';
 import { checkInflatedSize, WORKBOOK_MAX_INFLATED } from './workbookInflateGuard';
+import { pruneWorkbook, WORKBOOK_MAX_KEPT } from './workbookPrune';
 
 /** The tables of PRODUCT.md's workbook model that `--workbook` reads. */
 export interface WorkbookTables {
@@ -50,12 +51,16 @@ const PERIOD_COLUMNS = new Set(['period', 'validfrom', 'validto']);
  * missing required table BAD_TABLE; a formula without a cached result or an error value BAD_VALUE.
  * A workbook that inflates past `maxDecompressedBytes` (default and ceiling: WORKBOOK_MAX_INFLATED,
  * 256 MiB) is SIZE_LIMIT, found before exceljs inflates anything (workbookInflateGuard.ts).
+ * exceljs is then handed only the sheets the wanted tables can be on, every other sheet emptied
+ * (workbookPrune.ts); when those parts inflate past `maxKeptBytes` (default WORKBOOK_MAX_KEPT,
+ * 16 MiB) the workbook is SIZE_LIMIT, saying to pass the tables as CSV.
  */
 export async function readWorkbookTables(
   file: string,
-  options: { name?: string; want?: readonly WorkbookTableName[]; maxDecompressedBytes?: number } = {},
+  options: { name?: string; want?: readonly WorkbookTableName[]; maxDecompressedBytes?: number; maxKeptBytes?: number } = {},
 ): Promise<WithIssues<WorkbookTables>> {
   const name = options.name ?? path.basename(file);
+  const want = options.want ?? (Object.keys(PLACES) as WorkbookTableName[]);
   const issues: Issue[] = [];
   const result: WorkbookTables = {};
   const workbook = new Workbook();
@@ -71,14 +76,28 @@ export async function readWorkbookTables(
       issues.push({ code: 'SIZE_LIMIT', severity: 'error', message: `Workbook ${name} ${what}, past the decompression limit of ${limit} bytes; it is not read.` });
       return { result, issues };
     }
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    // exceljs parses every sheet: hand it only the sheets the wanted tables can be on (workbookPrune.ts).
+    const keptLimit = options.maxKeptBytes ?? WORKBOOK_MAX_KEPT;
+    const pruned = verdict.ok
+      ? pruneWorkbook(bytes, { sheets: want.map((key) => PLACES[key].sheet), tables: want.map((key) => PLACES[key].table) }, keptLimit)
+      : null;
+    const whole = pruned === null || (!pruned.ok && pruned.why === 'not-understood');
+    if ((pruned !== null && !pruned.ok && pruned.why === 'kept') || (whole && verdict.ok && verdict.inflated > keptLimit)) {
+      issues.push({
+        code: 'SIZE_LIMIT', severity: 'error',
+        message: `Workbook ${name}: the sheets holding its tables inflate past the limit of ${keptLimit} bytes for a workbook's tables; it is not read. `
+          + 'Export the tables as CSV and pass them with --pricebook, --customers, --fx, --support-plans.',
+      });
+      return { result, issues };
+    }
+    const input = pruned !== null && pruned.ok ? pruned.zip : bytes;
+    await workbook.xlsx.load(input as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read as an .xlsx workbook (${code ?? (error as Error).message})`;
     issues.push({ code: 'UNREADABLE_FILE', severity: 'error', message: `Workbook ${name} ${why}.` });
     return { result, issues };
   }
-  const want = options.want ?? (Object.keys(PLACES) as WorkbookTableName[]);
   for (const key of want) {
     const place = PLACES[key];
     const found = findListObject(workbook, place.table, name) ?? findOnSheet(workbook, place, name);

@@ -58,19 +58,23 @@ export function checkInflatedSize(bytes: Uint8Array, limit: number): InflateVerd
   return { ok: true, inflated };
 }
 
-interface CentralEntry {
+export interface CentralEntry {
+  /** The entry's name as the central directory gives it (UTF-8). */
+  name: string;
   method: number;
   compressedSize: number;
   size: number;
   localHeader: number;
 }
 
+const NAMES = new TextDecoder();
+
 const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + b[at + 3] * 0x1000000;
 const u64 = (b: Uint8Array, at: number) => u32(b, at) + u32(b, at + 4) * 0x100000000;
 
 /** The central directory's entries (zip64 sizes and offsets included), or null when there is none. */
-function centralDirectory(b: Uint8Array): CentralEntry[] | null {
+export function centralDirectory(b: Uint8Array): CentralEntry[] | null {
   let eocd = -1;
   for (let at = b.byteLength - 22; at >= Math.max(0, b.byteLength - 22 - 0xffff); at -= 1) {
     if (u32(b, at) === 0x06054b50) {
@@ -91,8 +95,11 @@ function centralDirectory(b: Uint8Array): CentralEntry[] | null {
   let at = offset;
   for (let i = 0; i < count; i += 1) {
     if (at + 46 > b.byteLength || u32(b, at) !== 0x02014b50) return null;
-    const entry = { method: u16(b, at + 10), compressedSize: u32(b, at + 20), size: u32(b, at + 24), localHeader: u32(b, at + 42) };
     const nameLength = u16(b, at + 28);
+    const entry: CentralEntry = {
+      name: NAMES.decode(b.subarray(at + 46, Math.min(b.byteLength, at + 46 + nameLength))),
+      method: u16(b, at + 10), compressedSize: u32(b, at + 20), size: u32(b, at + 24), localHeader: u32(b, at + 42),
+    };
     const extraLength = u16(b, at + 30);
     const commentLength = u16(b, at + 32);
     // Zip64: the fields set to 0xFFFFFFFF follow in the extra field 0x0001, in this order.
@@ -124,4 +131,37 @@ function centralDirectory(b: Uint8Array): CentralEntry[] | null {
 function dataStart(b: Uint8Array, localHeader: number): number | null {
   if (localHeader + 30 > b.byteLength || u32(b, localHeader) !== 0x04034b50) return null;
   return localHeader + 30 + u16(b, localHeader + 26) + u16(b, localHeader + 28);
+}
+
+/**
+ * An entry's bytes, inflated (stored and deflated entries), or null when its data cannot be found
+ * or inflated. With `max`, inflating stops once more than `max` bytes came out: what came out so far
+ * is returned, so `result.byteLength > max` says the entry is bigger than `max`.
+ */
+export function readEntry(b: Uint8Array, entry: CentralEntry, max = Infinity): Uint8Array | null {
+  const start = dataStart(b, entry.localHeader);
+  if (start === null) return null;
+  const data = b.subarray(start, Math.min(b.byteLength, start + entry.compressedSize));
+  if (entry.method === 0) return data.subarray(0, Math.min(data.byteLength, max + 1));
+  if (entry.method !== 8) return null;
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const inflate = new Inflate((chunk) => {
+    chunks.push(chunk);
+    length += chunk.byteLength;
+  });
+  try {
+    for (let at = 0; at < data.byteLength && length <= max; at += PUSH_BYTES) {
+      inflate.push(data.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= data.byteLength);
+    }
+  } catch {
+    return null;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
