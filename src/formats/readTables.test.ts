@@ -303,6 +303,15 @@ describe('readTables', () => {
       const sizeRead = await read(bytesSource('size.zip', badSize));
       expect(sizeRead.issues).toMatchObject([{ code: 'BAD_CONTAINER', source: { file: 'size.zip!jan.csv' } }]);
       expect(sizeRead.issues[0].message).toContain(`it inflates to ${jan.length} bytes where the archive says ${jan.length + 1}`);
+      // A header stating fewer bytes than the entry holds: the one-shot inflate sees it and streams the entry instead.
+      const smallSize = good.slice();
+      u32at(smallSize, 22, jan.length - 1);
+      for (const chunk of [1 << 16, 5]) {
+        const smallRead = await read(bytesSource('small.zip', smallSize, chunk));
+        expect(smallRead.issues).toMatchObject([{ code: 'BAD_CONTAINER', source: { file: 'small.zip!jan.csv' } }]);
+        expect(smallRead.issues[0].message).toContain(`it inflates to ${jan.length} bytes where the archive says ${jan.length - 1}`);
+        expect(smallRead.tables[0].rows).toBe(2);
+      }
     });
 
     it('readTables(source, sinks) checks entries written with a data descriptor, whatever the chunking', async () => {

@@ -146,7 +146,7 @@ export async function readTables(source: ByteSource, sinks: SinkFactory, options
           finishTable(reader, reader.finish(), tables, issues);
         },
       };
-    });
+    }, options.inflateRaw);
     if (opened === 0) issues.push(noCsvInZip(source.name, seen.names, seen.count));
   } catch (error) {
     if (!(error instanceof ContainerError)) throw error;

@@ -31,6 +31,13 @@ export interface ReadOptions {
    */
   inflateGzip?: (input: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
   /**
+   * The host's one-shot raw DEFLATE inflater for small zip entries (the CLI passes node:zlib's
+   * `inflateRawSync`): one entry's compressed bytes → at most `size` inflated bytes, throwing on
+   * anything amiss (fflate then reads the entry and reports what is wrong). Without it fflate's
+   * `inflateSync` is used (`containers/unzipEntries.ts`).
+   */
+  inflateRaw?: (compressed: Uint8Array, size: number) => Uint8Array;
+  /**
    * The host's fast latin1 decoder (one character per byte). With it, UTF-8 CSV is scanned as byte
    * text and only fields holding non-ASCII bytes are decoded: the same records, ≈1 s less per
    * 700 MB (the CLI passes Node's `latin1Slice`; browsers have no true latin1 `TextDecoder` —

@@ -1,4 +1,4 @@
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Inflate, inflateSync, Unzip, type FlateError, type UnzipDecoder, type UnzipFile } from 'fflate';
 import { ContainerError } from './containerError';
 import { crc32 } from './crc32';
 import { ZipFraming, type ZipEntryCheck } from './zipFraming';
@@ -32,6 +32,7 @@ export interface ZipEntrySink {
 export async function unzipEntries(
   input: AsyncIterable<Uint8Array>,
   open: (name: string) => ZipEntrySink | null,
+  inflateRaw?: RawInflater,
 ): Promise<{ count: number; names: string[] }> {
   const names: string[] = [];
   let count = 0;
@@ -113,7 +114,7 @@ export async function unzipEntries(
     file.start();
   };
   unzip = new Unzip(onFile);
-  unzip.register(UnzipInflate);
+  unzip.register(entryInflater(inflateRaw));
 
   const push = (chunk: Uint8Array, final: boolean): void => {
     try {
@@ -140,6 +141,70 @@ export async function unzipEntries(
   const open_ = current as { name: string } | null;
   if (open_ !== null) throw new ContainerError('truncated', `the archive ends inside ${open_.name}`);
   return { count, names };
+}
+
+/**
+ * A host's one-shot raw DEFLATE inflater (`ReadOptions.inflateRaw`): the whole of one entry's
+ * compressed bytes → its inflated bytes, at most `size` of them. It throws on anything amiss
+ * (damaged data, more than `size` bytes); the entry is then read by fflate, whose errors are reported.
+ */
+export type RawInflater = (compressed: Uint8Array, size: number) => Uint8Array;
+
+/**
+ * The zip entries' DEFLATE decoder. An entry whose compressed bytes arrive in one push (it fits
+ * in the slice being read, ≤ 64 KiB, so ≤ ~64 MB out) and whose inflated size the local header
+ * states is inflated in one call: by the host's `inflateRaw` when given, else by fflate's
+ * `inflateSync` into a buffer of that size (+1, to see a header that understates). Anything else —
+ * an entry spread over several pushes, one with a data descriptor, one the one-shot call refuses —
+ * goes through fflate's streaming `Inflate`, as `UnzipInflate` does, so errors, truncation and
+ * oversize entries are reported exactly as before. Per entry this saves the streaming inflater's
+ * 32 KiB window and its growth to 128 KiB+ per block: a zip of 80,000 small CSVs inflates ~5×
+ * faster (containers/README.md).
+ */
+function entryInflater(inflateRaw: RawInflater | undefined): { new (name: string, size?: number, originalSize?: number): UnzipDecoder; compression: number } {
+  return class EntryInflate implements UnzipDecoder {
+    static readonly compression = 8;
+    ondata: UnzipDecoder['ondata'] = () => {};
+    private stream: Inflate | null = null;
+    private readonly originalSize: number;
+
+    constructor(_name: string, _size?: number, originalSize?: number) {
+      this.originalSize = originalSize ?? -1;
+    }
+
+    push(chunk: Uint8Array, final: boolean): void {
+      if (this.stream === null && final && this.originalSize >= 0) {
+        const whole = oneShot(chunk, this.originalSize, inflateRaw);
+        if (whole !== null) {
+          this.ondata(null, whole as Uint8Array<ArrayBuffer>, true);
+          return;
+        }
+      }
+      this.stream ??= new Inflate((data, last) => this.ondata(null, data as Uint8Array<ArrayBuffer>, last));
+      try {
+        this.stream.push(chunk, final);
+      } catch (error) {
+        this.ondata(error as FlateError, null as unknown as Uint8Array<ArrayBuffer>, final);
+      }
+    }
+  };
+}
+
+/** One entry inflated in one call, or null when that did not work out (the stream then reads it). */
+function oneShot(compressed: Uint8Array, size: number, inflateRaw: RawInflater | undefined): Uint8Array | null {
+  // DEFLATE gives at most ~1032 bytes a byte: a header stating more lies (no buffer that big is made).
+  if (size > compressed.byteLength * 1032 + 1024) return null;
+  try {
+    if (inflateRaw !== undefined) {
+      const out = inflateRaw(compressed, size);
+      return out.byteLength <= size ? out : null;
+    }
+    // Writes past the buffer's end are dropped: a result of size + 1 bytes means "more than stated".
+    const out = inflateSync(compressed, { out: new Uint8Array(size + 1) });
+    return out.byteLength <= size ? out : null;
+  } catch {
+    return null;
+  }
 }
 
 function hex(n: number): string {
