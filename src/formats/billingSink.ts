@@ -1,6 +1,6 @@
 import type { Issue, IssueLog } from '../engine/issues';
 import type { BillingFormat, BillingLine } from '../engine/line';
-import { CurMapper } from './cur/curMapper';
+import { CurMapper, curPlan } from './cur/curMapper';
 import { DbrMapper } from './dbr/dbrMapper';
 import { DbrMonthlyMapper } from './dbrMonthly/dbrMonthlyMapper';
 import { checkColumns, describeColumns, FILE_NAME_PERIOD, type ColumnRules } from './columns';
@@ -11,6 +11,7 @@ import { DBR_MONTHLY_COLUMN_RULES } from './dbrMonthly/dbrMonthlyMapper';
 import { detectFormat, unknownFormatIssue } from './detect';
 import { ControlTally, sameAmount, type FileControl } from './fileControl';
 import { FOCUS_COLUMN_RULES, FocusMapper } from './focus/focusMapper';
+import { HeaderMemo } from './headerMemo';
 import type { FormatMapper, MapperContext } from './mapper';
 import type { RecordSink } from './records';
 
@@ -43,6 +44,8 @@ export class BillingSink implements RecordSink {
     pricingFieldsOnly = false,
     /** True for a part read from the middle of a file: header issues are the first part's to report. */
     private readonly resumed = false,
+    /** Shared by the tables of one read: a header like the previous table's reuses its work. */
+    private readonly memo: HeaderMemo = new HeaderMemo(),
   ) {
     const tally = new ControlTally(file);
     this.tally = tally;
@@ -68,7 +71,9 @@ export class BillingSink implements RecordSink {
 
   header(names: string[], line: number): number[] {
     this.headerLine = line;
-    const format = detectFormat(names);
+    const memo = this.memo;
+    memo.use(names);
+    const format = memo.get('format', () => detectFormat(names));
     this.tally.format = format;
     if (format !== null && !this.columnsAreThere(format, names, line)) return [];
     switch (format) {
@@ -80,7 +85,7 @@ export class BillingSink implements RecordSink {
         break;
       case 'cur1':
       case 'cur2':
-        this.mapper = new CurMapper(this.context, names, format);
+        this.mapper = new CurMapper(this.context, names, format, memo.get(`plan:${format}`, () => curPlan(this.context, names, format)));
         break;
       case 'focus':
         this.mapper = new FocusMapper(this.context, names);
@@ -122,7 +127,8 @@ export class BillingSink implements RecordSink {
    */
   private columnsAreThere(format: BillingFormat, names: string[], line: number): boolean {
     const fileNamePeriod = periodFromFileName(this.file);
-    const check = checkColumns(COLUMN_RULES[format], names, fileNamePeriod !== null);
+    const hasPeriod = fileNamePeriod !== null;
+    const check = this.memo.get(`columns:${format}:${hasPeriod}`, () => checkColumns(COLUMN_RULES[format], names, hasPeriod));
     const where = `${this.file} (header at line ${line}) has no column`;
     // The part of a file read from its middle (`ReadOptions.resumeAtLine`) repeats the header: the
     // first part reports what the header lacks.

@@ -2,6 +2,7 @@ import { IssueLog, type Issue } from '../engine/issues';
 import type { BillingFormat, BillingLine } from '../engine/line';
 import { BillingSink } from './billingSink';
 import { emptyControl, mergeControls, type FileControl } from './fileControl';
+import { HeaderMemo } from './headerMemo';
 import { readTables } from './readTables';
 import type { ByteSource, ReadOptions } from './source';
 
@@ -37,6 +38,8 @@ export async function readBilling(source: ByteSource, onLine: ((line: BillingLin
   const controls: FileControl[] = [];
   let format: BillingFormat | null = null;
   let open: BillingSink | null = null;
+  // A zip's CSVs mostly share one header: its format and column plan are worked out once.
+  const memo = new HeaderMemo();
   const finishOpen = (): void => {
     if (open === null) return;
     format ??= open.format;
@@ -47,7 +50,7 @@ export async function readBilling(source: ByteSource, onLine: ((line: BillingLin
     source,
     (tableName) => {
       finishOpen();
-      open = new BillingSink(tableName, onLine, issues, options?.pricingFieldsOnly ?? false, options?.resumeAtLine !== undefined);
+      open = new BillingSink(tableName, onLine, issues, options?.pricingFieldsOnly ?? false, options?.resumeAtLine !== undefined, memo);
       return open;
     },
     options,

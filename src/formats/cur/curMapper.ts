@@ -19,6 +19,42 @@ const COUNT_ONLY_UNUSED = new Set(['invoice', 'billingEntity', 'productName', 'u
 const NOT_PRICED = new Set(['invoice', 'zone', 'instanceType', 'platform', 'tenancy', 'description', 'resource']);
 
 /**
+ * Where a CUR header's columns are, for one kind of read (count-only, pricing fields, full): what
+ * `CurMapper` works out from the header names. It depends on the header and the context's
+ * `wantsLines` and `pricingFieldsOnly` only, so tables with one header can share it (`HeaderMemo`).
+ */
+export interface CurPlan {
+  readonly col: Col;
+  readonly tagColumns: readonly { key: string; position: number }[];
+  readonly needsProductMap: boolean;
+  readonly wanted: readonly number[];
+}
+
+/** Picks a CUR header's columns (by name, case-insensitive, first occurrence). */
+export function curPlan(context: Pick<MapperContext, 'wantsLines' | 'pricingFieldsOnly'>, header: readonly string[], format: 'cur1' | 'cur2'): CurPlan {
+  const names = format === 'cur1' ? CUR1_COLUMNS : CUR2_COLUMNS;
+  const pick = new ColumnPicker(header);
+  const present = (field: keyof Col): boolean => (names[field] as string[]).some((name) => pick.has(name));
+  // Counting only (`rerate inspect`), the descriptive columns are never read: not asking the
+  // scanner for them saves a third of its substrings. Numbers, dates and kinds are still read,
+  // so the issues and control totals are those of a full read (test/formats/count-only.test.ts).
+  const countOnly = !context.wantsLines;
+  const unused = countOnly ? COUNT_ONLY_UNUSED : context.pricingFieldsOnly ? NOT_PRICED : null;
+  const col = {} as Col;
+  for (const [field, alternatives] of Object.entries(names)) {
+    if (field === 'tagPrefix') continue;
+    col[field as keyof Col] = unused !== null && unused.has(field) ? -1 : pick.pick(...(alternatives as string[]));
+  }
+  const tagColumns = unused !== null ? [] : pick
+    .pickPrefixed(names.tagPrefix)
+    .map(({ name, position }) => ({ key: name.slice(names.tagPrefix.length), position }));
+  const needsProductMap =
+    col.productMap >= 0 &&
+    (!present('productName') || !present('region') || !present('instanceType') || !present('platform') || !present('tenancy'));
+  return { col, tagColumns, needsProductMap, wanted: pick.wanted };
+}
+
+/**
  * CUR 1.0 and CUR 2.0 → BillingLines (FORMATS.md "CUR"): one line per row, columns by name, the
  * two versions differing only in their column names (curColumns.ts).
  *
@@ -33,7 +69,7 @@ export class CurMapper extends MapperBase implements FormatMapper {
   readonly wanted: number[];
   private readonly col: Col;
   private readonly names: CurColumnNames;
-  private readonly tagColumns: { key: string; position: number }[];
+  private readonly tagColumns: readonly { key: string; position: number }[];
   private readonly dates = new PeriodReader();
   private readonly needsProductMap: boolean;
 
@@ -41,29 +77,15 @@ export class CurMapper extends MapperBase implements FormatMapper {
     context: MapperContext,
     header: string[],
     readonly format: 'cur1' | 'cur2',
+    /** The header's column plan (`curPlan`), when a previous table with this header made it. */
+    plan: CurPlan = curPlan(context, header, format),
   ) {
     super(context);
     this.names = format === 'cur1' ? CUR1_COLUMNS : CUR2_COLUMNS;
-    const pick = new ColumnPicker(header);
-    const present = (field: keyof Col): boolean => (this.names[field] as string[]).some((name) => pick.has(name));
-    // Counting only (`rerate inspect`), the descriptive columns are never read: not asking the
-    // scanner for them saves a third of its substrings. Numbers, dates and kinds are still read,
-    // so the issues and control totals are those of a full read (test/formats/count-only.test.ts).
-    const countOnly = !context.wantsLines;
-    const unused = countOnly ? COUNT_ONLY_UNUSED : context.pricingFieldsOnly ? NOT_PRICED : null;
-    const col = {} as Col;
-    for (const [field, alternatives] of Object.entries(this.names)) {
-      if (field === 'tagPrefix') continue;
-      col[field as keyof Col] = unused !== null && unused.has(field) ? -1 : pick.pick(...(alternatives as string[]));
-    }
-    this.col = col;
-    this.tagColumns = unused !== null ? [] : pick
-      .pickPrefixed(this.names.tagPrefix)
-      .map(({ name, position }) => ({ key: name.slice(this.names.tagPrefix.length), position }));
-    this.needsProductMap =
-      col.productMap >= 0 &&
-      (!present('productName') || !present('region') || !present('instanceType') || !present('platform') || !present('tenancy'));
-    this.wanted = pick.wanted;
+    this.col = plan.col;
+    this.tagColumns = plan.tagColumns;
+    this.needsProductMap = plan.needsProductMap;
+    this.wanted = plan.wanted.slice();
   }
 
   row(fields: string[], line: number): void {
