@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { captureIo } from '../../../test/helpers/captureIo';
 import { main } from '../main';
+import { writePrettyJson } from './inspect';
 
 const PUBLIC = path.resolve(__dirname, '../../../samples/public');
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
@@ -92,5 +93,22 @@ describe('rerate inspect', () => {
       Microsoft: { lines: 51, unblended: '1.97651418586' },
       Oracle: { lines: 7, unblended: '0.53707392473' },
     });
+  });
+});
+
+describe('writePrettyJson', () => {
+  it('writes what JSON.stringify(…, null, 2) writes, in parts', () => {
+    const nested = { a: 1, b: [1, { c: 'x\ny "q"' }], d: {}, e: [], f: null, g: { h: { i: ['j'] } } };
+    const cases: [string, unknown[]][][] = [
+      [],
+      [['files', []], ['issues', []]],
+      [['files', [nested]], ['issues', []]],
+      [['files', [nested, 'text', 3, [], {}]], ['issues', [{ code: 'X', message: 'a\u2028b' }]]],
+    ];
+    for (const fields of cases) {
+      let written = '';
+      writePrettyJson((text) => (written += text), fields.map(([key, items]) => [key, items, (item: unknown) => item]));
+      expect(written).toBe(`${JSON.stringify(Object.fromEntries(fields), null, 2)}\n`);
+    }
   });
 });
