@@ -130,8 +130,8 @@ const BUCKET_LIMIT = 2 ** 52;
 export class DecimalTotal {
   /** Index = scale; each an exact integer sum of mantissas below 2^52 in magnitude. */
   private readonly buckets: number[] = [];
-  private readonly overflow = new ExactSum();
-  private overflowUsed = false;
+  /** Made on first use: most totals never need it (a zip of 80,000 tables has 17 totals a table). */
+  private overflow: ExactSum | null = null;
   private count = 0;
 
   /**
@@ -144,8 +144,7 @@ export class DecimalTotal {
     if (!bounded && !isDecimalForm(text)) throw new RangeError(`"${text}" is not a decimal number`);
     this.count += 1;
     if (!bounded || !scannedFits) {
-      this.overflow.add(text);
-      this.overflowUsed = true;
+      (this.overflow ??= new ExactSum()).add(text);
       return;
     }
     const scale = scannedScale;
@@ -160,10 +159,9 @@ export class DecimalTotal {
   }
 
   addTotal(other: DecimalTotal): void {
-    const text = other.toText();
     if (other.count > 0) {
-      this.overflow.add(text);
-      this.overflowUsed = true;
+      const text = other.toText();
+      (this.overflow ??= new ExactSum()).add(text);
       this.count += other.count;
     }
   }
@@ -180,8 +178,9 @@ export class DecimalTotal {
 
   /** The exact sum in plain notation without trailing zeros (`0.3000000018`, `0`). */
   toText(): string {
+    if (this.count === 0) return '0';
     const sum = new ExactSum();
-    if (this.overflowUsed) sum.add(this.overflow.toText());
+    if (this.overflow !== null) sum.add(this.overflow.toText());
     for (let scale = 0; scale < this.buckets.length; scale += 1) {
       const units = this.buckets[scale];
       if (units !== 0) sum.add(scale === 0 ? String(units) : `${String(units)}E-${scale}`);
@@ -191,8 +190,7 @@ export class DecimalTotal {
 
   private flush(scale: number, units: number): void {
     // `units` is still exact: both addends were below 2^52 in magnitude.
-    this.overflow.add(scale === 0 ? String(units) : `${String(units)}E-${scale}`);
-    this.overflowUsed = true;
+    (this.overflow ??= new ExactSum()).add(scale === 0 ? String(units) : `${String(units)}E-${scale}`);
     this.buckets[scale] = 0;
   }
 }
