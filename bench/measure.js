@@ -4,6 +4,8 @@
 // Usage: node bench/measure.js <rerate args...>
 const path = require('node:path');
 
+// As bin/rerate.js runs the CLI: with V8's allocation-site pretenuring off.
+require('node:v8').setFlagsFromString('--no-allocation-site-pretenuring');
 const { main } = require(path.resolve(__dirname, '../dist/node/cli/main.js'));
 const started = process.hrtime.bigint();
 let stdoutBytes = 0;

@@ -3,6 +3,11 @@
 // The `rerate` command: a thin launcher for the compiled CLI (`npm run build` makes dist/node).
 // main() never throws; this launcher makes sure nothing else prints a stack trace either — a missing
 // build, a rejected promise or an error thrown outside main() is one line, exit 1 (stack with --debug).
+// V8 moves objects it expects to live long straight into old space (allocation-site pretenuring);
+// reading tens of thousands of small tables (a zip of 80,000 CSVs) fooled it into promoting ~1 GB of
+// short-lived objects: off, that run takes 7.7 s and 640 MB instead of 12.5 s and 1.03 GB, and a
+// 300,000-row CUR invoice is unchanged (farm-bench A/B wall 1.00, peak 189 vs 188 MiB; bench/README.md).
+require('node:v8').setFlagsFromString('--no-allocation-site-pretenuring');
 const debug = process.argv.slice(2, process.argv.includes('--') ? process.argv.indexOf('--') : undefined).includes('--debug');
 
 function fail(error) {
