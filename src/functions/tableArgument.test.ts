@@ -1,0 +1,70 @@
+import { FakeExcelError } from '../../test/addin/fakeCustomFunctions';
+import { RerateError } from '../engine/issues';
+import { loadFxRates } from '../engine';
+import { tableRowsFromCells } from './tableArgument';
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('tableRowsFromCells', () => {
+  test('a 2-D range: the first row is the header, later rows keep their row number in the range', () => {
+    expect(tableRowsFromCells('fxRates', [['From', 'To', 'Rate'], ['EUR', 'USD', 1.08], ['GBP', 'USD', '1.27']])).toEqual({
+      source: 'fxRates',
+      header: ['From', 'To', 'Rate'],
+      rows: [{ line: 2, values: ['EUR', 'USD', '1.08'] }, { line: 3, values: ['GBP', 'USD', '1.27'] }],
+    });
+  });
+
+  test('numbers enter through their shortest round-trip text; numbers stored as text stay exact', () => {
+    const table = tableRowsFromCells('t', [['A', 'B', 'C', 'D', 'E'], [0.1, 1e21, -0, 1.005, '0.10000000000000000001']]);
+    expect(table.rows[0].values).toEqual(['0.1', '1000000000000000000000', '0', '1.005', '0.10000000000000000001']);
+  });
+
+  test('values beyond 15 digits survive as text; the same value as a number is what Excel holds', () => {
+    const table = tableRowsFromCells('usage', [['Account'], ['123456789012345678'], [123456789012345678]]);
+    expect(table.rows.map((r) => r.values[0])).toEqual(['123456789012345678', '123456789012345680']);
+  });
+
+  test('blanks are empty text, booleans TRUE/FALSE, text is not trimmed', () => {
+    const table = tableRowsFromCells('settings', [['Setting', 'Value'], ['credits', true], [' tax ', false], ['x', null], ['y', undefined]]);
+    expect(table.rows.map((r) => r.values)).toEqual([['credits', 'TRUE'], [' tax ', 'FALSE'], ['x', ''], ['y', '']]);
+  });
+
+  test('rows of blanks only are dropped, and the line numbers of the others do not move', () => {
+    const table = tableRowsFromCells('t', [['A', 'B'], ['', ''], ['1', ''], [null, ''], ['', 2]]);
+    expect(table.rows).toEqual([{ line: 3, values: ['1', ''] }, { line: 5, values: ['', '2'] }]);
+  });
+
+  test('a header-only range has no rows; an empty range has no header', () => {
+    expect(tableRowsFromCells('t', [['A']])).toEqual({ source: 't', header: ['A'], rows: [] });
+    expect(tableRowsFromCells('t', [])).toEqual({ source: 't', header: [], rows: [] });
+  });
+
+  test('an error cell is a BAD_VALUE RerateError naming the argument, row, column and header', () => {
+    const error = thrown(() => tableRowsFromCells('priceBook', [['Customer', 'Value'], ['acme', 0.2], ['beta', new FakeExcelError('#N/A')]]));
+    expect(error).toBeInstanceOf(RerateError);
+    expect(error).toMatchObject({
+      code: 'BAD_VALUE',
+      message: 'priceBook row 3, column 2 (Value) is #N/A, an error value; fix that cell first.',
+      source: { file: 'priceBook', line: 3, column: 'Value' },
+    });
+  });
+
+  test('an error cell in the header names row 1 and no column name', () => {
+    expect(thrown(() => tableRowsFromCells('usage', [[new FakeExcelError('#REF!')], ['x']]))).toMatchObject({
+      code: 'BAD_VALUE', message: 'usage row 1, column 1 is #REF!, an error value; fix that cell first.',
+    });
+  });
+
+  test('the result feeds the engine loaders as a CSV would: loadFxRates reads the rates exactly', () => {
+    const loaded = loadFxRates(tableRowsFromCells('fxRates', [['Period', 'From', 'To', 'Rate'], ['2024-01', 'EUR', 'USD', 1.0825]]));
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.result.rates.get('2024-01|EUR|USD')?.toFixed()).toBe('1.0825');
+  });
+});

@@ -1,0 +1,53 @@
+import { decimalFromNumber, formatDecimal } from '../engine/money';
+import { RerateError } from '../engine/issues';
+import type { TableRow, TableRows } from '../engine/table';
+import { describeCell, isBlank, type CellValue } from './cells';
+import { toGrid } from './grid';
+import { isExcelError } from './toExcelError';
+
+/**
+ * A table argument (`priceBook`, `usage`, `reservations`…) as the engine's `TableRows`, so the
+ * add-in and the CLI go through the same loaders and messages (PRODUCT.md "Table arguments").
+ * The first row of the range is the header; each later row keeps its 1-based row number in the
+ * range as its `line` (the header is row 1), and `source` is the argument's name.
+ *
+ * Cells become text exactly as a CSV would hold them: numbers through `decimalFromNumber` (their
+ * shortest round-trip text, so 0.1 is "0.1" and 1e21 is "1000000000000000000000"), text as is
+ * (an account id beyond 15 digits kept as text stays exact), blanks `''`, booleans `TRUE`/`FALSE`.
+ * Rows made only of blanks are dropped (a whole-column reference such as A:D brings a million).
+ * An error cell is a `RerateError` naming the argument, the row and the column.
+ *
+ * Example: `tableRowsFromCells('fxRates', [['From', 'Rate'], ['EUR', 1.08], ['', '']])` gives
+ * `{ source: 'fxRates', header: ['From', 'Rate'], rows: [{ line: 2, values: ['EUR', '1.08'] }] }`.
+ */
+export function tableRowsFromCells(name: string, cells: unknown[][]): TableRows {
+  const grid = toGrid(cells);
+  const header = (grid[0] ?? []).map((cell, column) => cellText(name, cell, 1, column, undefined));
+  const rows: TableRow[] = [];
+  for (let row = 1; row < grid.length; row += 1) {
+    const cellsOfRow = grid[row];
+    if (cellsOfRow.every(isBlank)) continue;
+    rows.push({ line: row + 1, values: cellsOfRow.map((cell, column) => cellText(name, cell, row + 1, column, header[column])) });
+  }
+  return { source: name, header, rows };
+}
+
+/** One cell as the text a CSV file would hold. `line` is 1-based, `column` 0-based. */
+function cellText(name: string, cell: CellValue, line: number, column: number, columnName: string | undefined): string {
+  if (typeof cell === 'string') return cell;
+  if (isBlank(cell)) return '';
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) throw badCell(name, cell, line, column, columnName, 'not a finite number');
+    return formatDecimal(decimalFromNumber(cell));
+  }
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (isExcelError(cell)) throw badCell(name, cell, line, column, columnName, 'an error value; fix that cell first');
+  throw badCell(name, cell, line, column, columnName, 'not a number, text or a boolean');
+}
+
+function badCell(name: string, cell: CellValue, line: number, column: number, columnName: string | undefined, what: string): RerateError {
+  const headed = columnName ? ` (${columnName})` : '';
+  return new RerateError('BAD_VALUE',
+    `${name} row ${line}, column ${column + 1}${headed} is ${describeCell(cell)}, ${what}.`,
+    { file: name, line, ...(columnName ? { column: columnName } : {}) });
+}
