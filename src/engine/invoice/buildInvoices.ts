@@ -8,12 +8,11 @@ import type { SupportPlan } from '../support/supportPlans';
 import { emptyWalkTally, type WalkTally } from '../reconcile/walkTally';
 import { buildWalk } from '../reconcile/buildWalk';
 import type { VarianceWalk } from '../reconcile/varianceWalk';
-import type { LineGroup } from './lineGroup';
+import type { FileGroups, LineGroup } from './lineGroup';
 import { CREDIT_FLOOR_RULE_NAME, NO_RULE_NAME, SUPPORT_RULE_NAME, supportPlanCategory } from './planLine';
 import { addContribution, draftLine, type Draft } from './draft';
 import { roundInvoice, type RoundedInvoice } from './roundInvoice';
 import type { CarriedCredit, DrillRow, Invoice, InvoiceRunConfig, InvoiceRunResult, RetainedBenefit, RuleHit } from './invoiceTypes';
-import type { FileGroups } from './createInvoiceRun';
 
 interface SupportPool {
   plan: SupportPlan;

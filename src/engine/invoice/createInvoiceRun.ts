@@ -1,24 +1,10 @@
 import type { BillingLine } from '../line';
 import { IssueLog } from '../issues';
 import { findSupportPlan } from '../support/supportPlans';
-import { LineGroup } from './lineGroup';
+import { LineGroup, type FileGroups } from './lineGroup';
 import { lineAccount, planLine, type PlanContext } from './planLine';
 import { buildInvoices } from './buildInvoices';
 import type { InvoiceRun, InvoiceRunConfig, InvoiceRunPart, InvoiceRunResult } from './invoiceTypes';
-
-/**
- * The groups of one source file, found by a small-integer hash of the line's main fields, then a
- * short scan comparing every field the plan depends on (`LineGroup.fits`),
- * the last group found first. Profiling a 1M-line CUR showed Map lookups keyed by the readers'
- * fresh strings (hashed anew for every line) costing as much as reading the file; a JavaScript
- * hash over ~45 characters and a Map keyed by a small integer cost a fraction of that.
- */
-export interface FileGroups {
-  file: string;
-  byHash: Map<number, LineGroup[]>;
-  /** Every group of the file in creation order. */
-  list: LineGroup[];
-}
 
 /**
  * The streaming invoice run (ENGINE.md §14). `add` keeps nothing per line: it finds the line's
