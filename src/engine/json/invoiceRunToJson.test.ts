@@ -1,5 +1,5 @@
 import { invoiceRunToJson } from './invoiceRunToJson';
-import { formatPrecise } from './formatPrecise';
+import { formatPrecise } from '../money';
 import { Decimal } from '../money';
 import { makeCustomers, makeFx, makeLine, runLines } from '../../../test/engine/fixtures';
 

@@ -1,18 +1,10 @@
 import { issueToJson } from '../issues';
 import type { InvoiceRunResult } from '../invoice/invoiceTypes';
-import { formatAmount, formatPrecise } from './formatPrecise';
+import { formatAmount, formatPrecise } from '../money';
+import type { ControlRow } from '../reconcile/controlTotals';
 
-/** One file's row of the JSON `controls` array (PRODUCT.md). */
-export interface ControlRow {
-  file: string;
-  format: string | null;
-  rowsRead: number;
-  rowsRated: number;
-  rowsSkipped: number;
-  /** Exact decimal text. */
-  unblendedRead: string;
-  unblendedAccounted: string;
-}
+/** The control rows are the control totals' result (`reconcile/controlTotals.ts`); re-exported for the JSON contract's importers. */
+export type { ControlRow };
 
 /**
  * The JSON contract of `rerate invoice --format json` (PRODUCT.md), pure so the CLI, golden tests

@@ -1,5 +1,5 @@
 import type { VarianceWalk } from '../reconcile/varianceWalk';
-import { formatPrecise } from './formatPrecise';
+import { formatPrecise } from '../money';
 
 /**
  * The variance walks for `rerate reconcile --format json`: every step exact, in plain notation

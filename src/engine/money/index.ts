@@ -1,6 +1,7 @@
 export { Decimal, ZERO, ONE, isDecimal } from './decimal';
 export { parseDecimal, tryParseDecimal, isDecimalText, decimalFromNumber } from './parse';
 export { formatDecimal, formatGrouped } from './format';
+export { formatPrecise, formatAmount, PRECISE_MIN_DECIMALS } from './formatPrecise';
 export { minorUnits, isCurrencyCode } from './currencies';
 export { roundDecimal, roundMoney, isRoundingMode, ROUNDING_MODES } from './round';
 export type { RoundingMode } from './round';

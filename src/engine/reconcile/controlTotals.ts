@@ -1,8 +1,18 @@
-import { parseDecimal, ZERO, type Decimal } from '../money';
+import { formatPrecise, parseDecimal, ZERO, type Decimal } from '../money';
 import type { Issue, WithIssues } from '../issues';
 import type { InvoiceRunResult } from '../invoice/invoiceTypes';
-import type { ControlRow } from '../json/invoiceRunToJson';
-import { formatPrecise } from '../json/formatPrecise';
+
+/** One file's control totals: a row of the JSON `controls` array (PRODUCT.md) and of the workbook's audit sheet. */
+export interface ControlRow {
+  file: string;
+  format: string | null;
+  rowsRead: number;
+  rowsRated: number;
+  rowsSkipped: number;
+  /** Exact decimal text. */
+  unblendedRead: string;
+  unblendedAccounted: string;
+}
 
 /**
  * What a reader says it read from one file (the fields of the readers' FileControl that the
