@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { configFromTables } from './invoiceConfig';
+import { configFromTables } from '../engine';
 import { readHalf, type PartJob } from './splitRead';
 
 /**

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import {
-  BUILT_IN_SUPPORT_PLANS, DEFAULT_SETTINGS, SETTING_NAMES, controlTotals, createInvoiceRun, loadSettings, parseSettingValue,
-  type ControlRow, type InvoiceRunResult, type Settings,
+  BUILT_IN_SUPPORT_PLANS, DEFAULT_SETTINGS, SETTING_NAMES, configFromTables, controlTotals, createInvoiceRun, loadSettings, parseSettingValue,
+  type ConfigTables, type ControlRow, type InvoiceRunResult, type Settings,
 } from '../engine';
 import { issueFromError, RerateError, type Issue, type WithIssues } from '../engine/issues';
 import type { TableRows } from '../engine/table';
@@ -15,7 +15,6 @@ import { distinctFiles } from './inputFiles';
 import { NODE_READ_OPTIONS } from './nodeReadOptions';
 import { IssuesError, UsageError, type CliIo, type SplitSettings } from './io';
 import { SPLIT_MIN_BYTES, planSplit, readSplit, workerRunner } from './splitRead';
-import { configFromTables, type ConfigTables } from './invoiceConfig';
 import type { InvoiceArgs } from './invoiceOptions';
 import { createProgressBar } from './progress';
 import { readWorkbookTables, type WorkbookTableName, type WorkbookTables } from './readWorkbookTables';

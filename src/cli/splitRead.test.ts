@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import { captureIo } from '../../test/helpers/captureIo';
-import { configFromTables } from './invoiceConfig';
+import { configFromTables } from '../engine';
 import type { SplitSettings } from './io';
 import { main } from './main';
 import { countNewlines, planSplit, readHalf, readSplit, type PartJob, type PartRunner } from './splitRead';

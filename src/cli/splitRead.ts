@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { createInvoiceRun, type InvoiceRunConfig, type InvoiceRunPart, type Settings } from '../engine';
+import { createInvoiceRun, type ConfigTables, type InvoiceRunConfig, type InvoiceRunPart, type Settings } from '../engine';
 import { IssueLog, type Issue } from '../engine/issues';
 import { detectContainer } from '../formats/containers/detectContainer';
 import { encodingOf } from '../formats/csv/csvTableReader';
@@ -14,7 +14,6 @@ import { readBilling } from '../formats/readBilling';
 import type { ByteSource } from '../formats/source';
 import { fileRange } from './fileSource';
 import { NODE_READ_OPTIONS } from './nodeReadOptions';
-import type { ConfigTables } from './invoiceConfig';
 
 /**
  * `rerate invoice` reads a big plain CSV in two halves at once: this thread reads the first, a

@@ -38,7 +38,14 @@ export type { FxTable } from './fx/fxTable';
 
 export { blendedRate } from './blended';
 
+export { BILLING_LINES_COLUMNS, BILLING_LINES_HEADER, BILLING_LINES_REQUIRED, billingLineToRow, loadBillingLines } from './lines/billingLinesTable';
+export type { BillingLinesColumn, BillingLinesField, BillingLinesKind } from './lines/billingLinesTable';
+
 export { createInvoiceRun } from './invoice/createInvoiceRun';
+export { configFromTables } from './inMemory/configFromTables';
+export type { ConfigTables } from './inMemory/configFromTables';
+export { rateLines, rateLine, invoiceLines } from './inMemory/rateLines';
+export type { RatedLine, RateLinesOptions } from './inMemory/rateLines';
 export { priceLine } from './invoice/priceLine';
 export type { PricedLine, PriceLineOptions } from './invoice/priceLine';
 export { NO_RULE_NAME, SUPPORT_RULE_NAME, CREDIT_FLOOR_RULE_NAME } from './invoice/planLine';

@@ -1,0 +1,58 @@
+import { DEFAULT_SETTINGS } from '../settings';
+import { BUILT_IN_SUPPORT_PLANS } from '../support/supportPlans';
+import { loadFxRates } from '../fx/loadFxRates';
+import type { InvoiceRunConfig } from '../invoice/invoiceTypes';
+import { invoiceLines, rateLines } from './rateLines';
+import { configFromTables } from './configFromTables';
+import { makeCustomers, makeLine, makePriceBook } from '../../../test/engine/fixtures';
+
+describe('rateLines and invoiceLines (the engine in memory)', () => {
+  const priceBook = makePriceBook([
+    { Rule: 'acme', Customer: 'Acme', Method: 'markup', Value: '25%' },
+    { Rule: 'drop', ProductCode: 'AmazonS3', Method: 'exclude' },
+  ]);
+  const customers = makeCustomers([['Acme', '111111111111', '']]);
+  const config: InvoiceRunConfig = { priceBook, customers, fxRates: null, supportPlans: BUILT_IN_SUPPORT_PLANS, settings: DEFAULT_SETTINGS };
+
+  test('rateLines(lines, config) gives each line its precise price in the invoice currency and its rule, or why it has none', () => {
+    const rated = rateLines([
+      makeLine({ unblendedCost: '10.005' }),
+      makeLine({ account: '222222222222', productCode: 'AmazonS3', unblendedCost: '3' }),
+      makeLine({ account: '222222222222', unblendedCost: '1.5' }),
+    ], config);
+    expect(rated.map((r) => [r.customer, r.price?.toFixed() ?? null, r.rule, r.reason])).toEqual([
+      ['Acme', '12.50625', 'acme', null],
+      ['222222222222', null, 'drop', 'excluded by rule drop'],
+      ['222222222222', '1.5', '(none)', null],
+    ]);
+  });
+
+  test('rateLines converts at the FX rate of the line period, and names a missing rate FX_RATE_MISSING', () => {
+    const fx = loadFxRates({ source: 'fx', header: ['Period', 'From', 'To', 'Rate'], rows: [{ line: 2, values: ['2024-03', 'USD', 'GBP', '0.8'] }] });
+    const gbp = { ...config, fxRates: fx.result, settings: { ...DEFAULT_SETTINGS, currency: 'GBP' } };
+    const [converted] = rateLines([makeLine({ period: '2024-03', unblendedCost: '10' })], gbp);
+    expect([converted.currency, converted.price?.toFixed()]).toEqual(['GBP', '10']);
+    const [missing] = rateLines([makeLine({ period: '2024-04', unblendedCost: '10' })], gbp);
+    expect([missing.price, missing.code]).toEqual([null, 'FX_RATE_MISSING']);
+  });
+
+  test('invoiceLines(lines, config) is one invoice run: Σ of rateLines prices is the invoice line price', () => {
+    const lines = [makeLine({ unblendedCost: '10.005' }), makeLine({ unblendedCost: '0.001' }), makeLine({ account: '222222222222', productCode: 'AmazonS3', unblendedCost: '3' })];
+    const { result } = invoiceLines(lines, config);
+    expect(result.invoices).toHaveLength(1);
+    const [invoice] = result.invoices;
+    expect([invoice.customer, invoice.preciseTotal.toFixed(), invoice.total.toFixed()]).toEqual(['Acme', '12.5075', '12.51']);
+    const sum = rateLines(lines, config).reduce((total, r) => (r.price === null ? total : total.plus(r.price)), invoice.preciseTotal.minus(invoice.preciseTotal));
+    expect(sum.toFixed()).toBe(invoice.preciseTotal.toFixed());
+  });
+
+  test('configFromTables(tables, settings, issues) loads each table once and reports its issues', () => {
+    const issues: import('../issues').Issue[] = [];
+    const built = configFromTables({
+      priceBook: { source: 'PriceBook', header: ['Rule', 'Method', 'Value'], rows: [{ line: 2, values: ['r', 'markup', 'lots'] }] },
+      customers: null, fxRates: null, supportPlans: null,
+    }, DEFAULT_SETTINGS, issues);
+    expect(built.supportPlans).toBe(BUILT_IN_SUPPORT_PLANS);
+    expect(issues.map((i) => [i.code, i.source?.file])).toEqual([['BAD_RULE', 'PriceBook']]);
+  });
+});
