@@ -10,11 +10,12 @@
  * The JSDoc tags below are the functions' metadata (functions.json is generated from them at
  * build time); ids are upper case, the namespace DBR comes from the manifest.
  */
-import { allocate, isCurrencyCode, isRoundingMode, minorUnits, roundMoney, type Decimal } from '../engine/money';
+import { allocate, minorUnits, roundMoney, type Decimal } from '../engine/money';
 import { RerateError } from '../engine/issues';
-import { cellToDecimal, cellToText, decimalToCell, describeCell, isBlank, type CellResult } from './cells';
+import { cellToDecimal, decimalToCell, isBlank, type CellResult } from './cells';
 import { hasHeaderRow, mapCells, toGrid, zipCells, type Grid } from './grid';
-import { isExcelError, toExcelError } from './toExcelError';
+import { isExcelError } from './toExcelError';
+import { currencyArgument, excelCall, roundingArgument } from './adapter';
 import { registerFunctions } from './registerFunctions';
 
 /**
@@ -26,15 +27,11 @@ import { registerFunctions } from './registerFunctions';
  * @returns The rounded amounts, one per input cell.
  */
 export function roundAmounts(amount: unknown[][], currency?: string, mode?: string): unknown[][] {
-  try {
-    const code = cellToText(currency, 'currency', 'USD').toUpperCase();
-    if (!isCurrencyCode(code)) throw new RerateError('BAD_VALUE', `currency is ${describeCell(currency)}, not a three-letter ISO 4217 code such as USD.`);
-    const rounding = cellToText(mode, 'mode', 'half-up').toLowerCase();
-    if (!isRoundingMode(rounding)) throw new RerateError('BAD_VALUE', `mode is ${describeCell(mode)}, not "half-up" or "half-even".`);
+  return excelCall(() => {
+    const code = currencyArgument(currency);
+    const rounding = roundingArgument(mode);
     return mapCells(toGrid(amount), (cell, where) => decimalToCell(roundMoney(cellToDecimal(cell, 'amount', where), code, rounding)));
-  } catch (error) {
-    throw toExcelError(error);
-  }
+  });
 }
 
 /**
@@ -45,15 +42,11 @@ export function roundAmounts(amount: unknown[][], currency?: string, mode?: stri
  * @returns The converted amounts.
  */
 export function convertAmounts(amount: unknown[][], rate: unknown[][]): unknown[][] {
-  try {
-    return zipCells(toGrid(amount), toGrid(rate), ['amount', 'rate'], (a, r, where) => {
-      const fx = cellToDecimal(r, 'rate', where);
-      if (fx.lte(0)) throw new RangeError(`rate${where} is ${fx.toFixed()}; an FX rate must be above zero.`);
-      return decimalToCell(cellToDecimal(a, 'amount', where).times(fx));
-    });
-  } catch (error) {
-    throw toExcelError(error);
-  }
+  return excelCall(() => zipCells(toGrid(amount), toGrid(rate), ['amount', 'rate'], (a, r, where) => {
+    const fx = cellToDecimal(r, 'rate', where);
+    if (fx.lte(0)) throw new RangeError(`rate${where} is ${fx.toFixed()}; an FX rate must be above zero.`);
+    return decimalToCell(cellToDecimal(a, 'amount', where).times(fx));
+  }));
 }
 
 /**
@@ -64,15 +57,11 @@ export function convertAmounts(amount: unknown[][], rate: unknown[][]): unknown[
  * @returns The margins, e.g. 0.2 for cost 80 and price 100.
  */
 export function marginOf(cost: unknown[][], price: unknown[][]): unknown[][] {
-  try {
-    return zipCells(toGrid(cost), toGrid(price), ['cost', 'price'], (c, p, where) => {
-      const priceValue = cellToDecimal(p, 'price', where);
-      if (priceValue.isZero()) throw new RangeError(`price${where} is 0, so the margin (price − cost) ÷ price is undefined.`);
-      return decimalToCell(priceValue.minus(cellToDecimal(c, 'cost', where)).div(priceValue));
-    });
-  } catch (error) {
-    throw toExcelError(error);
-  }
+  return excelCall(() => zipCells(toGrid(cost), toGrid(price), ['cost', 'price'], (c, p, where) => {
+    const priceValue = cellToDecimal(p, 'price', where);
+    if (priceValue.isZero()) throw new RangeError(`price${where} is 0, so the margin (price − cost) ÷ price is undefined.`);
+    return decimalToCell(priceValue.minus(cellToDecimal(c, 'cost', where)).div(priceValue));
+  }));
 }
 
 /**
@@ -83,15 +72,11 @@ export function marginOf(cost: unknown[][], price: unknown[][]): unknown[][] {
  * @returns The markups, e.g. 0.25 for cost 80 and price 100.
  */
 export function markupOf(cost: unknown[][], price: unknown[][]): unknown[][] {
-  try {
-    return zipCells(toGrid(cost), toGrid(price), ['cost', 'price'], (c, p, where) => {
-      const costValue = cellToDecimal(c, 'cost', where);
-      if (costValue.isZero()) throw new RangeError(`cost${where} is 0, so the markup (price − cost) ÷ cost is undefined.`);
-      return decimalToCell(cellToDecimal(p, 'price', where).minus(costValue).div(costValue));
-    });
-  } catch (error) {
-    throw toExcelError(error);
-  }
+  return excelCall(() => zipCells(toGrid(cost), toGrid(price), ['cost', 'price'], (c, p, where) => {
+    const costValue = cellToDecimal(c, 'cost', where);
+    if (costValue.isZero()) throw new RangeError(`cost${where} is 0, so the markup (price − cost) ÷ cost is undefined.`);
+    return decimalToCell(cellToDecimal(p, 'price', where).minus(costValue).div(costValue));
+  }));
 }
 
 /**
@@ -104,9 +89,8 @@ export function markupOf(cost: unknown[][], price: unknown[][]): unknown[][] {
  * @returns The parts, spilled in the shape of amounts.
  */
 export function splitPennies(amounts: unknown[][], total: number, currency?: string): unknown[][] {
-  try {
-    const code = cellToText(currency, 'currency', 'USD').toUpperCase();
-    if (!isCurrencyCode(code)) throw new RerateError('BAD_VALUE', `currency is ${describeCell(currency)}, not a three-letter ISO 4217 code such as USD.`);
+  return excelCall(() => {
+    const code = currencyArgument(currency);
     const decimals = minorUnits(code);
     const totalValue = cellToDecimal(total, 'total');
     if (totalValue.decimalPlaces() > decimals) {
@@ -132,9 +116,7 @@ export function splitPennies(amounts: unknown[][], total: number, currency?: str
       result[row][column] = decimalToCell(parts[index]);
     });
     return result;
-  } catch (error) {
-    throw toExcelError(error);
-  }
+  });
 }
 
 /** Ids as in the JSDoc tags above; test/addin/functionsMetadata.test.ts checks they agree. */
