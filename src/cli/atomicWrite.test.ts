@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { captureIo } from '../../test/helpers/captureIo';
-import { NODE_FILE_OPS, writeFilesAtomically } from './atomicWrite';
+import { NODE_FILE_OPS, openAtomicFile, writeFilesAtomically } from './atomicWrite';
 import { main } from './main';
 
 const CUR = path.resolve(__dirname, '../../samples/public/cur1-sample-2023-11.csv');
@@ -153,5 +153,39 @@ describe('--out is all or nothing', () => {
     ], ops)).toThrow('b could not be written (EACCES); nothing was written.');
     expect(readFileSync(path.join(dir, 'a'), 'utf8')).toBe('old a');
     expect(readdirSync(dir)).toEqual(['a']);
+  });
+});
+
+describe('openAtomicFile: one file written in parts, all or nothing', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rerate-parts-'));
+    writeFileSync(path.join(dir, 'out.csv'), 'before');
+  });
+  const target = () => ({ path: path.join(dir, 'out.csv'), name: 'out.csv' });
+
+  it('parts then commit: the target is the parts joined, no temp file left', () => {
+    const file = openAtomicFile(target());
+    file.write('a,b\r\n');
+    file.write('1,2\r\n');
+    expect(readFileSync(path.join(dir, 'out.csv'), 'utf8')).toBe('before');
+    file.commit();
+    expect(readFileSync(path.join(dir, 'out.csv'), 'utf8')).toBe('a,b\r\n1,2\r\n');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('abort: the target stays as it was and the temp file is gone', () => {
+    const file = openAtomicFile(target());
+    file.write('half');
+    file.abort();
+    expect(readFileSync(path.join(dir, 'out.csv'), 'utf8')).toBe('before');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('a write that fails (ENOSPC) throws UNWRITABLE_FILE naming the file; the temp file is removed, the target kept', () => {
+    const file = openAtomicFile(target(), { ...NODE_FILE_OPS, write: () => { throw Object.assign(new Error('no space'), { code: 'ENOSPC' }); } });
+    expect(() => file.write('x')).toThrow(expect.objectContaining({ code: 'UNWRITABLE_FILE', message: 'out.csv could not be written (ENOSPC); nothing was written.' }));
+    expect(readFileSync(path.join(dir, 'out.csv'), 'utf8')).toBe('before');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
   });
 });

@@ -111,3 +111,77 @@ export function writeFilesAtomically(files: readonly OutputFile[], ops: FileOps 
     throw new RerateError('UNWRITABLE_FILE', `${current?.name ?? 'the output'} could not be written (${why}); ${done}.`);
   }
 }
+
+/** A file written a part at a time, all or nothing (`openAtomicFile`). */
+export interface AtomicFile {
+  /** Appends text (UTF-8) to the temp file. */
+  write(text: string): void;
+  /** Fsyncs, closes and renames the temp file over the target. */
+  commit(): void;
+  /** Closes and removes the temp file; the target stays as it was. Never throws. */
+  abort(): void;
+}
+
+/**
+ * `writeFilesAtomically` for one file too big to hold as one string (`rerate lines` over a million
+ * lines): a temp file beside the target takes the parts as they come; `commit` renames it into
+ * place, `abort` (or any failure) removes it, so the target is either the whole new file or as it
+ * was. A failure throws `RerateError('UNWRITABLE_FILE')` naming the file, the temp file removed.
+ */
+export function openAtomicFile(target: { path: string; name: string }, ops: FileOps = NODE_FILE_OPS): AtomicFile {
+  const temp = path.join(path.dirname(target.path), `.${path.basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  let created = false;
+  const discard = (): void => {
+    if (fd !== null) {
+      try {
+        ops.close(fd);
+      } catch {
+        // Closing a file we are throwing away: nothing to save.
+      }
+      fd = null;
+    }
+    if (created) {
+      try {
+        ops.unlink(temp);
+      } catch {
+        // Never created or already gone.
+      }
+      created = false;
+    }
+  };
+  const fail = (error: unknown): never => {
+    discard();
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new RerateError('UNWRITABLE_FILE', `${target.name} could not be written (${why}); nothing was written.`);
+  };
+  try {
+    fd = ops.open(temp);
+    created = true;
+  } catch (error) {
+    fail(error);
+  }
+  return {
+    write(text) {
+      if (fd === null) throw new Error(`${target.name}: write after commit or abort`);
+      try {
+        ops.write(fd, Buffer.from(text, 'utf8'));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    commit() {
+      if (fd === null) throw new Error(`${target.name}: commit after commit or abort`);
+      try {
+        ops.fsync(fd);
+        ops.close(fd);
+        fd = null;
+        ops.rename(temp, target.path);
+        created = false;
+      } catch (error) {
+        fail(error);
+      }
+    },
+    abort: discard,
+  };
+}

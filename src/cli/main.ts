@@ -10,6 +10,7 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./commands/inspect')).inspectCommand,
   invoice: async () => (await import('./commands/invoice')).invoiceCommand,
+  lines: async () => (await import('./commands/lines')).linesCommand,
   reconcile: async () => (await import('./commands/reconcile')).reconcileCommand,
   rialloc: async () => (await import('./commands/rialloc')).riallocCommand,
   spalloc: async () => (await import('./commands/spalloc')).spallocCommand,
@@ -21,6 +22,8 @@ const USAGE = `usage: rerate <command> [options]
 commands:
   inspect <files...>                 format, periods, accounts, rows, control totals
   invoice <files...> [options]       invoices
+  lines <files...> [--format csv|json] [--out F]
+                                     the canonical BillingLines table, one row per line
   reconcile <files...> [options]     the variance walk and control totals
   rialloc --usage F --reservations F [--no-sharing ACCT,ACCT]
   spalloc --usage F --plans F
