@@ -4,7 +4,7 @@ import type { TableRows } from '../engine/table';
 import { cellToText, describeCell, isBlank, type CellValue } from './cells';
 import { toGrid } from './grid';
 import { ContentCache, contentKey } from './tableCache';
-import { tableRowsFromCells } from './tableArgument';
+import { tableRowsFromCells, tableRowsFromCellsAsync } from './tableArgument';
 import { toExcelError } from './toExcelError';
 
 /**
@@ -89,6 +89,19 @@ export function loadTableArgument<T>(kind: string, name: string, cells: unknown[
     const table = tableRowsFromCells(name, cells);
     return { table, loaded: load(table) };
   }) as LoadedTable<T>;
+}
+
+/** The same, converting the cells in chunks of `CHUNK_ROWS` with a yield to Excel between them. */
+export async function loadTableArgumentAsync<T>(
+  kind: string, name: string, cells: unknown[][], load: (table: TableRows) => WithIssues<T>,
+): Promise<LoadedTable<T>> {
+  const key = contentKey(`${kind}\u0000${name}`, cells);
+  const found = tableCache.lookup(key);
+  if (found !== undefined) return found as LoadedTable<T>;
+  const table = await tableRowsFromCellsAsync(name, cells, yieldToExcel, CHUNK_ROWS);
+  const loaded: LoadedTable<T> = { table, loaded: load(table) };
+  tableCache.put(key, loaded);
+  return loaded;
 }
 
 /** Throws the first error issue (with how many more there are) as a RerateError. */

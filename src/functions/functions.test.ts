@@ -17,7 +17,10 @@ function excelError(code: string, message: string): FakeExcelError {
 
 describe('DBR custom functions', () => {
   test('loading functions.ts associates every id with its function', () => {
-    expect([...fakeRegistry.keys()]).toEqual(['ROUND', 'FX', 'MARGIN', 'MARKUP', 'PENNY']);
+    expect([...fakeRegistry.keys()]).toEqual(Object.keys(DBR_FUNCTIONS));
+    expect(Object.keys(DBR_FUNCTIONS)).toEqual(expect.arrayContaining([
+      'ROUND', 'FX', 'MARGIN', 'MARKUP', 'PENNY', 'RIALLOC', 'SPALLOC', 'SUPPORT', 'BLENDED', 'NORMFACTOR',
+    ]));
     for (const [id, implementation] of Object.entries(DBR_FUNCTIONS)) expect(fakeRegistry.get(id)).toBe(implementation);
   });
 

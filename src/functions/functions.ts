@@ -15,7 +15,9 @@ import { RerateError } from '../engine/issues';
 import { cellToDecimal, decimalToCell, isBlank, type CellResult } from './cells';
 import { hasHeaderRow, mapCells, toGrid, zipCells, type Grid } from './grid';
 import { isExcelError } from './toExcelError';
-import { currencyArgument, excelCall, roundingArgument } from './adapter';
+import { currencyArgument, excelCall, excelCallAsync, roundingArgument } from './adapter';
+import { riAllocationCells, spAllocationCells } from './allocations';
+import { blendedRateCells, normalizationFactorCells, supportChargeCells } from './rates';
 import { registerFunctions } from './registerFunctions';
 
 /**
@@ -119,6 +121,64 @@ export function splitPennies(amounts: unknown[][], total: number, currency?: str
   });
 }
 
+/**
+ * Allocates Reserved Instances to usage as AWS does (per Hour bucket: zonal RIs to their owner,
+ * then to other accounts in the AZ, then regional ones, size-flexible for Linux), as `rerate rialloc`.
+ * @customfunction RIALLOC
+ * @param usage The usage table, header row first: Hour, Account, InstanceType, Platform, Tenancy, AvailabilityZone, Region, Quantity.
+ * @param reservations The reservations table: Reservation, Owner, InstanceType, Platform, Tenancy, Scope, Location, Count, Hours.
+ * @param [noSharingAccounts] Accounts whose RI sharing is off: cells, or ids separated by commas.
+ * @returns Covered, OnDemand (instance-hours) and Reservations per usage row, under a header row.
+ */
+export async function riAllocation(usage: unknown[][], reservations: unknown[][], noSharingAccounts?: unknown[][]): Promise<unknown[][]> {
+  return excelCallAsync(() => riAllocationCells(usage, reservations, noSharingAccounts));
+}
+
+/**
+ * Applies Savings Plans to usage as AWS does (EC2 Instance plans first, the owner first, the
+ * highest savings first), as `rerate spalloc`.
+ * @customfunction SPALLOC
+ * @param usage The usage table, header row first: Hour, Account, Usage, InstanceFamily, Region, Quantity, OnDemandRate, SpRate, InstanceSpRate.
+ * @param savingsPlans The plans table: Plan, Owner, Type, Commitment, Hours, InstanceFamily, Region.
+ * @returns Covered, CoveredCost, OnDemand, OnDemandCost and Plans per usage row, under a header row.
+ */
+export async function spAllocation(usage: unknown[][], savingsPlans: unknown[][]): Promise<unknown[][]> {
+  return excelCallAsync(() => spAllocationCells(usage, savingsPlans));
+}
+
+/**
+ * The AWS Support charge of a plan on a base of charges: max(minimum, tiered rates), precise.
+ * @customfunction SUPPORT
+ * @param plan The plan name: developer, business, enterprise-on-ramp, enterprise, or one of supportPlans.
+ * @param charges The charges the plan is computed on (summed; a header row and blanks skipped).
+ * @param [supportPlans] A support plans table (Plan, Minimum, Tiers, Scope) instead of AWS's plans.
+ * @returns The support charge.
+ */
+export function supportChargeOf(plan: string, charges: unknown[][], supportPlans?: unknown[][]): unknown[][] {
+  return excelCall(() => supportChargeCells(plan, charges, supportPlans));
+}
+
+/**
+ * The blended rate: the sum of the costs over the sum of the quantities.
+ * @customfunction BLENDED
+ * @param costs Unblended costs (RI-covered hours at 0): a cell or a range.
+ * @param quantities The usage quantities, a range shaped like costs.
+ * @returns The blended rate per unit.
+ */
+export function blendedRateOf(costs: unknown[][], quantities: unknown[][]): unknown[][] {
+  return excelCall(() => blendedRateCells(costs, quantities));
+}
+
+/**
+ * The normalization factor of an instance type (small 1, large 4, 2xlarge 16…).
+ * @customfunction NORMFACTOR
+ * @param instanceType A cell or a range of instance types such as m5.2xlarge; a header row is copied.
+ * @returns The factors, spilled in the shape of instanceType.
+ */
+export function normalizationFactorOf(instanceType: unknown[][]): unknown[][] {
+  return excelCall(() => normalizationFactorCells(instanceType));
+}
+
 /** Ids as in the JSDoc tags above; test/addin/functionsMetadata.test.ts checks they agree. */
 export const DBR_FUNCTIONS = {
   ROUND: roundAmounts,
@@ -126,6 +186,11 @@ export const DBR_FUNCTIONS = {
   MARGIN: marginOf,
   MARKUP: markupOf,
   PENNY: splitPennies,
+  RIALLOC: riAllocation,
+  SPALLOC: spAllocation,
+  SUPPORT: supportChargeOf,
+  BLENDED: blendedRateOf,
+  NORMFACTOR: normalizationFactorOf,
 } as const;
 
 registerFunctions(DBR_FUNCTIONS);

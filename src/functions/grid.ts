@@ -42,9 +42,13 @@ function guard(compute: () => CellResult): CellResult {
   }
 }
 
-/** Maps every cell of `grid`; blanks stay blank, input errors pass through, a header row is copied. */
-export function mapCells(grid: Grid<CellValue>, compute: (cell: CellValue, where: string) => CellResult): Grid<CellResult> {
-  const header = hasHeaderRow(grid);
+/**
+ * Maps every cell of `grid`; blanks stay blank, input errors pass through, a header row is copied
+ * (`header`: whether the first row is one, by default `hasHeaderRow`).
+ */
+export function mapCells(
+  grid: Grid<CellValue>, compute: (cell: CellValue, where: string) => CellResult, header = hasHeaderRow(grid),
+): Grid<CellResult> {
   return grid.map((cells, row) => cells.map((cell, column) => {
     if (header && row === 0) return headerText(cell);
     if (isBlank(cell)) return '';

@@ -1,6 +1,6 @@
 import { decimalFromNumber, formatDecimal } from '../engine/money';
 import { RerateError } from '../engine/issues';
-import type { TableRow, TableRows } from '../engine/table';
+import type { TableRows } from '../engine/table';
 import { describeCell, isBlank, type CellValue } from './cells';
 import { toGrid } from './grid';
 import { isExcelError } from './toExcelError';
@@ -22,14 +22,38 @@ import { isExcelError } from './toExcelError';
  */
 export function tableRowsFromCells(name: string, cells: unknown[][]): TableRows {
   const grid = toGrid(cells);
-  const header = (grid[0] ?? []).map((cell, column) => cellText(name, cell, 1, column, undefined));
-  const rows: TableRow[] = [];
-  for (let row = 1; row < grid.length; row += 1) {
+  const table = headerOf(name, grid);
+  addRows(name, grid, table, 1, grid.length);
+  return table;
+}
+
+/**
+ * The same, yielding to Excel's runtime (`pause`) after every `chunkRows` rows, so a table of
+ * 100,000 rows never blocks it for the whole conversion.
+ */
+export async function tableRowsFromCellsAsync(
+  name: string, cells: unknown[][], pause: () => Promise<void>, chunkRows: number,
+): Promise<TableRows> {
+  const grid = toGrid(cells);
+  const table = headerOf(name, grid);
+  for (let start = 1; start < grid.length; start += chunkRows) {
+    if (start > 1) await pause();
+    addRows(name, grid, table, start, Math.min(grid.length, start + chunkRows));
+  }
+  return table;
+}
+
+function headerOf(name: string, grid: unknown[][]): TableRows {
+  return { source: name, header: (grid[0] ?? []).map((cell, column) => cellText(name, cell, 1, column, undefined)), rows: [] };
+}
+
+/** Appends grid rows `from` (0-based, ≥ 1) up to `to`, skipping rows of blanks only. */
+function addRows(name: string, grid: unknown[][], table: TableRows, from: number, to: number): void {
+  for (let row = from; row < to; row += 1) {
     const cellsOfRow = grid[row];
     if (cellsOfRow.every(isBlank)) continue;
-    rows.push({ line: row + 1, values: cellsOfRow.map((cell, column) => cellText(name, cell, row + 1, column, header[column])) });
+    table.rows.push({ line: row + 1, values: cellsOfRow.map((cell, column) => cellText(name, cell, row + 1, column, table.header[column])) });
   }
-  return { source: name, header, rows };
 }
 
 /** One cell as the text a CSV file would hold. `line` is 1-based, `column` 0-based. */

@@ -9,7 +9,7 @@
  * cache holds at most `capacity` entries (16 by default) and drops the least recently used.
  * Counters `hits` and `misses` are for the bench and tests.
  */
-export class ContentCache<V> {
+export class ContentCache<V extends object> {
   private readonly entries = new Map<string, V>();
   hits = 0;
   misses = 0;
@@ -18,22 +18,34 @@ export class ContentCache<V> {
 
   /** The value for `key`, computing (and keeping) it on a miss. A throw is not cached. */
   get(key: string, compute: () => V): V {
-    const found = this.entries.get(key);
-    if (found !== undefined || this.entries.has(key)) {
-      this.hits += 1;
-      // Re-insert: a Map iterates in insertion order, so the first key is the least recent.
-      this.entries.delete(key);
-      this.entries.set(key, found as V);
-      return found as V;
-    }
-    this.misses += 1;
+    const found = this.lookup(key);
+    if (found !== undefined) return found;
     const value = compute();
+    this.put(key, value);
+    return value;
+  }
+
+  /** The value kept for `key` (a hit, now the most recent) or undefined (a miss). */
+  lookup(key: string): V | undefined {
+    const found = this.entries.get(key);
+    if (found === undefined) {
+      this.misses += 1;
+      return undefined;
+    }
+    this.hits += 1;
+    // Re-insert: a Map iterates in insertion order, so the first key is the least recent.
+    this.entries.delete(key);
+    this.entries.set(key, found);
+    return found;
+  }
+
+  /** Keeps `value` for `key`, dropping the least recently used entries beyond the capacity. */
+  put(key: string, value: V): void {
+    this.entries.delete(key);
     this.entries.set(key, value);
     while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+      this.entries.delete(this.entries.keys().next().value as string);
     }
-    return value;
   }
 
   get size(): number {

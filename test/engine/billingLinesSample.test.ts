@@ -25,3 +25,19 @@ describe('the public CUR sample as a BillingLines table', () => {
     expect(result[1280].source).toEqual({ file: 'cur1-sample-2023-11.csv', line: 1282 });
   });
 });
+
+describe('every billing fixture round-trips through the BillingLines table', () => {
+  const ROOT = path.resolve(__dirname, '../..');
+  const files = [
+    'samples/public/focus-1.0-sample.csv', 'test/fixtures/cur2/cur2-2023-12.csv', 'test/fixtures/dbr/dbr-2017-05.csv',
+    'test/fixtures/dbr/dbr-mismatch-2017-07.csv', 'test/fixtures/dbr/dbr-standalone-2017-06.csv',
+    'test/fixtures/dbr/monthly-2016-01.csv', 'test/fixtures/focus/focus-1.2-2025-01.csv',
+  ];
+  test.each(files)('%s: lines → rows → loadBillingLines gives the same lines', async (file) => {
+    const lines: BillingLine[] = [];
+    await readBilling({ ...fileSource(path.join(ROOT, file)), name: file }, (line) => lines.push(line));
+    expect(lines.length).toBeGreaterThan(0);
+    const rows = lines.map((line, i) => ({ line: i + 2, values: billingLineToRow(line) }));
+    expect(loadBillingLines({ source: 'lines.csv', header: [...BILLING_LINES_HEADER], rows })).toEqual({ result: lines, issues: [] });
+  });
+});

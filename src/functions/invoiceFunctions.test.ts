@@ -1,0 +1,202 @@
+/**
+ * DBR.RERATE and DBR.INVOICE called as Excel calls them (2-D arrays with a header row, blanks,
+ * numbers and numbers stored as text), and DBR.INVOICE against `rerate invoice --format json` on
+ * every golden scenario (test/golden): the same lines, totals and residuals, figure for figure.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FakeExcelError } from '../../test/addin/fakeCustomFunctions';
+import { BILLING_LINES_HEADER, billingLineToRow, parseDecimal, type BillingLine, type TableRows } from '../engine';
+import { readBilling } from '../formats/readBilling';
+import { readTableRows } from '../formats/readTableRows';
+import { fileSource } from '../cli/fileSource';
+import { NODE_READ_OPTIONS } from '../cli/nodeReadOptions';
+import { main } from '../cli/main';
+import { invoiceOf, rerateLines } from './functions';
+
+function cells(run: () => unknown[][]): unknown[][] {
+  try {
+    return run();
+  } catch (error) {
+    return [[error]];
+  }
+}
+
+/** One BillingLines row from the fields a test cares about (the rest blank). */
+function lineRow(fields: Record<string, unknown>): unknown[] {
+  return BILLING_LINES_HEADER.map((name) => fields[name] ?? '');
+}
+
+const LINES_HEADER = [...BILLING_LINES_HEADER];
+const PRICE_BOOK = [
+  ['Rule', 'ProductCode', 'Method', 'Value'],
+  ['ec2', 'AmazonEC2', 'markup', '25%'],
+  ['drop', 'AmazonS3', 'exclude', ''],
+];
+
+describe('DBR.RERATE and DBR.INVOICE as Excel calls them', () => {
+  const usage = { Period: '2024-03', Account: '111111111111', ChargeKind: 'usage', ProductCode: 'AmazonEC2', Currency: 'USD' };
+
+  test('rerateLines(lines, priceBook) spills Price and Rule per row: numbers and numbers stored as text alike, blanks blank, a bad row in its own row', () => {
+    const result = rerateLines([
+      LINES_HEADER,
+      lineRow({ ...usage, UnblendedCost: 10.005 }),
+      lineRow({ ...usage, UnblendedCost: '0.10000000000000000001' }),
+      BILLING_LINES_HEADER.map(() => ''),
+      lineRow({ ...usage, ProductCode: 'AmazonS3', UnblendedCost: '3' }),
+      lineRow({ ...usage, UnblendedCost: 'ten' }),
+    ], PRICE_BOOK);
+    expect(result.slice(0, 5)).toEqual([
+      ['Price', 'Rule'],
+      [12.50625, 'ec2'],
+      [0.125, 'ec2'],
+      ['', ''],
+      ['', 'excluded by rule drop'],
+    ]);
+    const [price, rule] = result[5] as FakeExcelError[];
+    expect([price.code, rule.code]).toEqual(['#VALUE!', '#VALUE!']);
+    expect(price.message).toContain('lines line 6');
+    expect(price.message).toContain('"ten"');
+  });
+
+  test('rerateLines(lines, priceBook, customers, period) rates as of the period; a missing FX rate is #N/A in its row', () => {
+    const book = [['Rule', 'Method', 'Value', 'ValidFrom'], ['april', 'markup', '50%', '2024-04']];
+    const customers = [['Customer', 'Account', 'SupportPlan', 'Currency'], ['Acme', '111111111111', '', 'USD'], ['Bee', '222222222222', '', 'EUR']];
+    const lines = [LINES_HEADER, lineRow({ ...usage, UnblendedCost: '2' }), lineRow({ ...usage, Account: '222222222222', UnblendedCost: '2' })];
+    expect(rerateLines(lines, book, customers)[1]).toEqual([2, '(none)']);
+    const april = rerateLines(lines, book, customers, '2024-04');
+    expect(april[1]).toEqual([3, 'april']);
+    expect((april[2][0] as FakeExcelError).code).toBe('#N/A');
+    expect(cells(() => rerateLines(lines, book, customers, 'April'))).toEqual([[expect.objectContaining({ code: '#VALUE!' })]]);
+  });
+
+  test('rerateLines without the required columns, or with an error cell, fails the whole call with #VALUE! naming the argument', () => {
+    const [[missing]] = cells(() => rerateLines([['Cost'], [1]], PRICE_BOOK)) as FakeExcelError[][];
+    expect([missing.code, missing.message]).toEqual(['#VALUE!', expect.stringContaining('Period')]);
+    const [[bad]] = cells(() => rerateLines([LINES_HEADER, lineRow({ ...usage, UnblendedCost: new FakeExcelError('#REF!', '') })], PRICE_BOOK)) as FakeExcelError[][];
+    expect([bad.code, bad.message]).toEqual(['#VALUE!', expect.stringContaining('lines row 2')]);
+  });
+
+  test('invoiceOf(lines, priceBook, customers, settings) spills the PRODUCT.md layout: lines, Total, Residual, then issues', () => {
+    const customers = [['Customer', 'Account'], ['Acme', '111111111111']];
+    const settings = [['Setting', 'Value'], ['rounding', 'half-even']];
+    const result = invoiceOf([
+      LINES_HEADER,
+      lineRow({ ...usage, UnblendedCost: '1.002' }),
+      lineRow({ ...usage, UnblendedCost: 1.002 }),
+      lineRow({ ...usage, Account: '333333333333', UnblendedCost: '4' }),
+    ], PRICE_BOOK, customers, settings);
+    expect(result).toEqual([
+      ['Customer', 'Period', 'Currency', 'Category', 'Account', 'Cost', 'Price', 'Amount'],
+      ['333333333333', '2024-03', 'USD', 'AmazonEC2', '', 4, 5, 5],
+      ['333333333333', '2024-03', 'USD', 'Total', '', '', 5, 5],
+      ['333333333333', '2024-03', 'USD', 'Residual', '', '', '', 0],
+      ['Acme', '2024-03', 'USD', 'AmazonEC2', '', 2.004, 2.505, 2.5],
+      ['Acme', '2024-03', 'USD', 'Total', '', '', 2.505, 2.5],
+      ['Acme', '2024-03', 'USD', 'Residual', '', '', '', 0],
+      ['Issue', 'info', '', expect.stringMatching(/^UNMAPPED_ACCOUNT: Account 333333333333/), '', '', '', ''],
+    ]);
+    const precise = invoiceOf([LINES_HEADER, lineRow({ ...usage, UnblendedCost: '0.1000000000000000000001' })], PRICE_BOOK, undefined, undefined, undefined, undefined, true);
+    expect(precise[1].slice(5)).toEqual(['0.1000000000000000000001', '0.125000000000000000000125', 0.13]);
+  });
+
+  test('invoiceOf with a bad row in lines or the price book leaves it out and shows an error row, as the CLI does; a table without its columns is #VALUE!', () => {
+    const result = invoiceOf([LINES_HEADER, lineRow({ ...usage, Period: 'March', UnblendedCost: '5' }), lineRow({ ...usage, UnblendedCost: '1' })],
+      [['Rule', 'Method', 'Value'], ['r', 'markup', 'lots']]);
+    expect(result.slice(1)).toEqual([
+      ['111111111111', '2024-03', 'USD', 'AmazonEC2', '', 1, 1, 1],
+      ['111111111111', '2024-03', 'USD', 'Total', '', '', 1, 1],
+      ['111111111111', '2024-03', 'USD', 'Residual', '', '', '', 0],
+      ['Issue', 'error', '', expect.stringMatching(/^BAD_RULE: .*priceBook/), '', '', '', ''],
+      ['Issue', 'error', '', expect.stringMatching(/^BAD_DATE: Period "March" in lines line 2/), '', '', '', ''],
+      ['Issue', 'warning', '', expect.stringMatching(/^NO_RULE: /), '', '', '', ''],
+    ]);
+    const [[missing]] = cells(() => invoiceOf([['Account', 'Cost'], ['1', 1]], PRICE_BOOK)) as FakeExcelError[][];
+    expect([missing.code, missing.message]).toEqual(['#VALUE!', expect.stringContaining('lines')]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Equality with the CLI on every golden scenario.
+
+const GOLDEN = path.resolve(__dirname, '../../test/golden');
+const TABLE_FLAGS: Record<string, 'priceBook' | 'customers' | 'fxRates' | 'supportPlans'> = {
+  '--pricebook': 'priceBook', '--customers': 'customers', '--fx': 'fxRates', '--support-plans': 'supportPlans',
+};
+const SETTING_FLAGS = ['currency', 'rounding', 'credits', 'tax', 'commitments', 'grain', 'period'];
+
+interface CliJson {
+  invoices: { customer: string; period: string; currency: string; total: string; preciseTotal: string; residual: string;
+    lines: { category: string; account: string | null; cost: string; price: string; amount: string }[] }[];
+}
+
+/** Matches exact decimal text of the same value ("1.5" and "1.5000000000" alike), never a number. */
+function exact(text: string): unknown {
+  return {
+    asymmetricMatch: (actual: unknown) => typeof actual === 'string' && parseDecimal(actual).eq(parseDecimal(text)),
+    toAsymmetricMatcher: () => `exactly ${text}`,
+  };
+}
+
+function tableCells(table: TableRows): unknown[][] {
+  return [table.header, ...table.rows.map((row) => row.values)];
+}
+
+async function scenarioArguments(dir: string, args: string[]): Promise<{ lines: unknown[][]; tables: Record<string, unknown[][]>; settings: unknown[][] }> {
+  const tables: Record<string, unknown[][]> = {};
+  const settings: unknown[][] = [['Setting', 'Value']];
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    if (arg in TABLE_FLAGS) {
+      const read = await readTableRows(fileSource(path.resolve(dir, args[i + 1])));
+      tables[TABLE_FLAGS[arg]] = tableCells(read.result);
+      i += 1;
+    } else if (arg.startsWith('--') && SETTING_FLAGS.includes(arg.slice(2))) {
+      settings.push([arg.slice(2), args[i + 1]]);
+      i += 1;
+    } else {
+      files.push(arg);
+    }
+  }
+  const lines: BillingLine[] = [];
+  for (const file of files) {
+    await readBilling({ ...fileSource(path.resolve(dir, file)), name: file }, (line) => lines.push(line), NODE_READ_OPTIONS);
+  }
+  // Every cell as text, as `rerate lines` writes them and an importer keeping text would.
+  return { lines: [[...BILLING_LINES_HEADER], ...lines.map(billingLineToRow)], tables, settings };
+}
+
+const scenarios = fs.readdirSync(GOLDEN, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(GOLDEN, entry.name, 'case.json')))
+  .map((entry) => ({ name: entry.name, spec: JSON.parse(fs.readFileSync(path.join(GOLDEN, entry.name, 'case.json'), 'utf8')) as { command: string; args: string[] } }))
+  .filter(({ spec }) => spec.command === 'invoice');
+
+describe('DBR.INVOICE equals rerate invoice --format json on every golden scenario', () => {
+  test('there are golden invoice scenarios to compare', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(20);
+  });
+
+  test.each(scenarios.map((s) => [s.name, s.spec.args] as const))('%s', async (name, args) => {
+    const dir = path.join(GOLDEN, name);
+    let stdout = '';
+    await main(['invoice', ...args, '--format', 'json'], { stdout: (text: string) => { stdout += text; }, stderr: () => undefined, stderrIsTty: false, cwd: dir });
+    const { lines, tables, settings } = await scenarioArguments(dir, args);
+    const spilled = cells(() => invoiceOf(lines, tables.priceBook ?? [['']], tables.customers, settings, tables.fxRates, tables.supportPlans, true));
+    if (stdout === '') {
+      // The CLI stopped on a table error: so does the function, for the whole call.
+      expect((spilled[0][0] as FakeExcelError).code).toBe('#VALUE!');
+      return;
+    }
+    const json = JSON.parse(stdout) as CliJson;
+    const expected: unknown[][] = [];
+    for (const invoice of json.invoices) {
+      const head = [invoice.customer, invoice.period, invoice.currency];
+      for (const line of invoice.lines) expected.push([...head, line.category, line.account ?? '', exact(line.cost), exact(line.price), Number(line.amount)]);
+      expected.push([...head, 'Total', '', '', exact(invoice.preciseTotal), Number(invoice.total)]);
+      expected.push([...head, 'Residual', '', '', '', Number(invoice.residual)]);
+    }
+    const invoiceRows = spilled.slice(1).filter((row) => row[0] !== 'Issue');
+    expect(invoiceRows).toEqual(expected);
+  });
+});
