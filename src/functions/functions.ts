@@ -18,6 +18,7 @@ import { isExcelError } from './toExcelError';
 import { currencyArgument, excelCall, excelCallAsync, roundingArgument } from './adapter';
 import { riAllocationCells, spAllocationCells } from './allocations';
 import { blendedRateCells, normalizationFactorCells, supportChargeCells } from './rates';
+import { invoiceCells, rerateCells } from './invoiceFunctions';
 import { registerFunctions } from './registerFunctions';
 
 /**
@@ -122,6 +123,40 @@ export function splitPennies(amounts: unknown[][], total: number, currency?: str
 }
 
 /**
+ * Rates each billing line with a price book: its precise price in the invoice currency and the rule
+ * that priced it (or why it has no price), one row per row of lines.
+ * @customfunction RERATE
+ * @param lines The BillingLines table (the Lines sheet, or `rerate lines`), header row first.
+ * @param priceBook The price book table, header row first.
+ * @param [customers] The customers table (Customer, Account, SupportPlan, Currency).
+ * @param [period] Rate as of this billing month (YYYY-MM) instead of each line's own.
+ * @returns Price and Rule per line, under a header row; a bad row is an error in that row only.
+ */
+export function rerateLines(lines: unknown[][], priceBook: unknown[][], customers?: unknown[][], period?: string): unknown[][] {
+  return excelCall(() => rerateCells(lines, priceBook, customers, period));
+}
+
+/**
+ * The invoices of billing lines, as `rerate invoice` gives them: per invoice its lines, a Total and
+ * a Residual row, then the issues.
+ * @customfunction INVOICE
+ * @param lines The BillingLines table (the Lines sheet, or `rerate lines`), header row first.
+ * @param priceBook The price book table, header row first.
+ * @param [customers] The customers table (Customer, Account, SupportPlan, Currency).
+ * @param [settings] The Setting, Value table (currency, rounding, credits, tax, commitments, grain, period).
+ * @param [fxRates] The FX rates table (Period, From, To, Rate).
+ * @param [supportPlans] Support plans instead of the built-in AWS plans.
+ * @param [precise] TRUE: Cost and Price as exact text instead of numbers.
+ * @returns Customer, Period, Currency, Category, Account, Cost, Price, Amount under a header row.
+ */
+export function invoiceOf(
+  lines: unknown[][], priceBook: unknown[][], customers?: unknown[][], settings?: unknown[][],
+  fxRates?: unknown[][], supportPlans?: unknown[][], precise?: boolean,
+): unknown[][] {
+  return excelCall(() => invoiceCells(lines, priceBook, customers, settings, fxRates, supportPlans, precise));
+}
+
+/**
  * Allocates Reserved Instances to usage as AWS does (per Hour bucket: zonal RIs to their owner,
  * then to other accounts in the AZ, then regional ones, size-flexible for Linux), as `rerate rialloc`.
  * @customfunction RIALLOC
@@ -186,6 +221,8 @@ export const DBR_FUNCTIONS = {
   MARGIN: marginOf,
   MARKUP: markupOf,
   PENNY: splitPennies,
+  RERATE: rerateLines,
+  INVOICE: invoiceOf,
   RIALLOC: riAllocation,
   SPALLOC: spAllocation,
   SUPPORT: supportChargeOf,

@@ -20,6 +20,11 @@ const DBR_FUNCTION_SHAPES: Record<string, { parameters: string[]; result: string
   MARGIN: { parameters: ['cost:matrix:any', 'price:matrix:any'], result: 'matrix' },
   MARKUP: { parameters: ['cost:matrix:any', 'price:matrix:any'], result: 'matrix' },
   PENNY: { parameters: ['amounts:matrix:any', 'total:scalar:number', 'currency:scalar:string?'], result: 'matrix' },
+  RERATE: { parameters: ['lines:matrix:any', 'priceBook:matrix:any', 'customers:matrix:any?', 'period:scalar:string?'], result: 'matrix' },
+  INVOICE: {
+    parameters: ['lines:matrix:any', 'priceBook:matrix:any', 'customers:matrix:any?', 'settings:matrix:any?', 'fxRates:matrix:any?', 'supportPlans:matrix:any?', 'precise:scalar:boolean?'],
+    result: 'matrix',
+  },
   RIALLOC: { parameters: ['usage:matrix:any', 'reservations:matrix:any', 'noSharingAccounts:matrix:any?'], result: 'matrix' },
   SPALLOC: { parameters: ['usage:matrix:any', 'savingsPlans:matrix:any'], result: 'matrix' },
   SUPPORT: { parameters: ['plan:scalar:string', 'charges:matrix:any', 'supportPlans:matrix:any?'], result: 'matrix' },
