@@ -92,4 +92,21 @@ describe('DBR.RIALLOC and DBR.SPALLOC', () => {
       [5, 5, 0, 0, 'sp-compute-10'],
     ]);
   });
+
+  test('riAllocation over 25,000 usage rows yields to Excel between chunks of 10,000 rows, and its figures add up', async () => {
+    const usage: unknown[][] = [sheet('susan-bob-usage.csv')[0]];
+    for (let i = 0; i < 25_000; i += 1) usage.push([`h${i % 100}`, 111111111111 + (i % 2) * 111111111111, 'm5.large', 'Linux/UNIX', 'default', 'us-east-1a', 'us-east-1', 1]);
+    let ticks = 0;
+    let running = true;
+    const tick = () => { ticks += 1; if (running) setTimeout(tick, 0); };
+    setTimeout(tick, 0);
+    const result = await riAllocation(usage, sheet('susan-bob-reservations.csv'));
+    running = false;
+    // 2 yields converting the rows, 1 before the allocation, 2 writing the spill.
+    expect(ticks).toBeGreaterThanOrEqual(5);
+    expect(result).toHaveLength(25_001);
+    const covered = result.slice(1).reduce((sum, row) => sum + (row[0] as number), 0);
+    // 100 hours × 5 reserved instances, and every hour has 250 one-hour rows to cover.
+    expect(covered).toBe(500);
+  });
 });

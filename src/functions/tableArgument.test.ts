@@ -22,8 +22,8 @@ describe('tableRowsFromCells', () => {
   });
 
   test('numbers enter through their shortest round-trip text; numbers stored as text stay exact', () => {
-    const table = tableRowsFromCells('t', [['A', 'B', 'C', 'D', 'E'], [0.1, 1e21, -0, 1.005, '0.10000000000000000001']]);
-    expect(table.rows[0].values).toEqual(['0.1', '1000000000000000000000', '0', '1.005', '0.10000000000000000001']);
+    const table = tableRowsFromCells('t', [['A', 'B', 'C', 'D', 'E', 'F', 'G'], [0.1, 1e21, -0, 1.005, '0.10000000000000000001', 1.5e-7, -123456789012]]);
+    expect(table.rows[0].values).toEqual(['0.1', '1000000000000000000000', '0', '1.005', '0.10000000000000000001', '0.00000015', '-123456789012']);
   });
 
   test('values beyond 15 digits survive as text; the same value as a number is what Excel holds', () => {

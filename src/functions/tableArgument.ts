@@ -62,7 +62,10 @@ function cellText(name: string, cell: CellValue, line: number, column: number, c
   if (isBlank(cell)) return '';
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) throw badCell(name, cell, line, column, columnName, 'not a finite number');
-    return formatDecimal(decimalFromNumber(cell));
+    // The text decimalFromNumber starts from (shortest round trip); without an exponent it is
+    // already the decimal's plain text (String(-0) is "0"), which saves a Decimal per cell.
+    const text = String(cell);
+    return text.includes('e') ? formatDecimal(decimalFromNumber(cell)) : text;
   }
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (isExcelError(cell)) throw badCell(name, cell, line, column, columnName, 'an error value; fix that cell first');
