@@ -109,4 +109,15 @@ describe('DBR.RIALLOC and DBR.SPALLOC', () => {
     // 100 hours × 5 reserved instances, and every hour has 250 one-hour rows to cover.
     expect(covered).toBe(500);
   });
+
+  test('riAllocation with a bad Quantity: like `rerate rialloc` the good rows are allocated, and the bad row shows the CLI’s message', async () => {
+    const usage = [
+      ['Account', 'InstanceType', 'Platform', 'AvailabilityZone', 'Quantity'],
+      [111111111111, 'm5.large', 'Linux/UNIX', 'us-east-1a', 'three'],
+      [111111111111, 'm5.large', 'Linux/UNIX', 'us-east-1a', 2],
+    ];
+    const result = await riAllocation(usage, sheet('susan-bob-reservations.csv'));
+    const bad = new FakeExcelError('#VALUE!', 'Column Quantity of line 2 is "three", not a decimal number of instance-hours.');
+    expect(result).toEqual([['Covered', 'OnDemand', 'Reservations'], [bad, bad, bad], [2, 0, 'r-susan']]);
+  });
 });

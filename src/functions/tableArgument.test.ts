@@ -1,4 +1,6 @@
 import { FakeExcelError } from '../../test/addin/fakeCustomFunctions';
+import fc from 'fast-check';
+import { decimalFromNumber, formatDecimal } from '../engine/money';
 import { RerateError } from '../engine/issues';
 import { loadFxRates } from '../engine';
 import { tableRowsFromCells } from './tableArgument';
@@ -66,5 +68,11 @@ describe('tableRowsFromCells', () => {
     const loaded = loadFxRates(tableRowsFromCells('fxRates', [['Period', 'From', 'To', 'Rate'], ['2024-01', 'EUR', 'USD', 1.0825]]));
     expect(loaded.issues).toEqual([]);
     expect(loaded.result.rates.get('2024-01|EUR|USD')?.toFixed()).toBe('1.0825');
+  });
+
+  test('every finite number becomes exactly formatDecimal(decimalFromNumber(n)) (the fast path included)', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+      expect(tableRowsFromCells('t', [['A'], [n]]).rows[0].values[0]).toBe(formatDecimal(decimalFromNumber(n)));
+    }), { numRuns: 2000 });
   });
 });
