@@ -120,4 +120,14 @@ describe('DBR.RIALLOC and DBR.SPALLOC', () => {
     const bad = new FakeExcelError('#VALUE!', 'Column Quantity of line 2 is "three", not a decimal number of instance-hours.');
     expect(result).toEqual([['Covered', 'OnDemand', 'Reservations'], [bad, bad, bad], [2, 0, 'r-susan']]);
   });
+
+  test('riAllocation reads columns by header name: any order, any case and spacing, extra columns ignored', async () => {
+    const usage = sheet('susan-bob-usage.csv');
+    const order = [7, 6, 5, 4, 3, 2, 1, 0];
+    const shuffled = usage.map((row, index) => [...order.map((column) => row[column]), index === 0 ? 'Note' : 'ignored']);
+    shuffled[0] = shuffled[0].map((name) => (name === 'InstanceType' ? ' instance type ' : name === 'Quantity' ? 'QUANTITY' : name));
+    expect(await riAllocation(shuffled, sheet('susan-bob-reservations.csv'))).toEqual([
+      ['Covered', 'OnDemand', 'Reservations'], [3, 0, 'r-susan'], [2, 4, 'r-susan'],
+    ]);
+  });
 });
