@@ -78,7 +78,7 @@ describeInChromium('task pane in headless Chromium', () => {
     const { page, external, errors } = await visit('Excel');
     await page.getByRole('heading', { name: 'Rerate', level: 1 }).waitFor();
     const ids = await page.evaluate(() => (window as unknown as { __rerate: { ids: string[] } }).__rerate.ids);
-    expect(ids).toEqual(['ROUND', 'FX', 'MARGIN', 'MARKUP', 'PENNY']);
+    expect([...ids].sort()).toEqual(['BLENDED', 'FX', 'INVOICE', 'MARGIN', 'MARKUP', 'NORMFACTOR', 'PENNY', 'RERATE', 'RIALLOC', 'ROUND', 'SPALLOC', 'SUPPORT']);
     const computed = await page.evaluate(() => {
       const fns = (window as unknown as { __rerate: { registered: Record<string, (...args: unknown[]) => unknown> } }).__rerate.registered;
       return [fns.PENNY([[1], [1], [1]], 1), fns.ROUND([[1.005]]), fns.FX([[10], [20]], [[1.1]])];
