@@ -7,7 +7,9 @@
 //      in one thread (RERATE_THREADS=1) — and the one-thread run's ratio to inspect
 //   3. RI allocation: 100,000 usage rows over 720 hourly buckets against 2,000 reservations
 //   4. hostile inputs at full size (bench/hostile.js): time and peak RSS against issue 9's target
-// Options: --rows N (default 1000000), --only inspect|invoice|commitments|hostile, --repeat N (default 3:
+//   5. DBR.RERATE and DBR.INVOICE over 100,000 lines through the custom functions' own code
+//      (bench/functions.js; its own --rows, not this one's)
+// Options: --rows N (default 1000000), --only inspect|invoice|commitments|hostile|functions, --repeat N (default 3:
 // each command runs N times in fresh processes, interleaved; the median is reported with the range,
 // because this VM's speed drifts by up to ±40% over minutes). A floor — reading the file and
 // decoding it, no parsing — is measured between the runs, to show how fast the machine was.
@@ -130,6 +132,11 @@ async function main() {
   }
   if (!only || only === 'hostile') {
     const child = spawnSync(process.execPath, [path.join(__dirname, 'hostile.js')], { cwd: root, stdio: 'inherit' });
+    if (child.status !== 0) process.exitCode = 1;
+  }
+  if (!only || only === 'functions') {
+    console.log('');
+    const child = spawnSync(process.execPath, [path.join(__dirname, 'functions.js'), '--repeat', String(repeat)], { cwd: root, stdio: 'inherit' });
     if (child.status !== 0) process.exitCode = 1;
   }
 }

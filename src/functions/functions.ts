@@ -132,8 +132,8 @@ export function splitPennies(amounts: unknown[][], total: number, currency?: str
  * @param [period] Rate as of this billing month (YYYY-MM) instead of each line's own.
  * @returns Price and Rule per line, under a header row; a bad row is an error in that row only.
  */
-export function rerateLines(lines: unknown[][], priceBook: unknown[][], customers?: unknown[][], period?: string): unknown[][] {
-  return excelCall(() => rerateCells(lines, priceBook, customers, period));
+export async function rerateLines(lines: unknown[][], priceBook: unknown[][], customers?: unknown[][], period?: string): Promise<unknown[][]> {
+  return excelCallAsync(() => rerateCells(lines, priceBook, customers, period));
 }
 
 /**
@@ -149,11 +149,11 @@ export function rerateLines(lines: unknown[][], priceBook: unknown[][], customer
  * @param [precise] TRUE: Cost and Price as exact text instead of numbers.
  * @returns Customer, Period, Currency, Category, Account, Cost, Price, Amount under a header row.
  */
-export function invoiceOf(
+export async function invoiceOf(
   lines: unknown[][], priceBook: unknown[][], customers?: unknown[][], settings?: unknown[][],
   fxRates?: unknown[][], supportPlans?: unknown[][], precise?: boolean,
-): unknown[][] {
-  return excelCall(() => invoiceCells(lines, priceBook, customers, settings, fxRates, supportPlans, precise));
+): Promise<unknown[][]> {
+  return excelCallAsync(() => invoiceCells(lines, priceBook, customers, settings, fxRates, supportPlans, precise));
 }
 
 /**

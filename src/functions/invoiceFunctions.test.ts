@@ -16,9 +16,9 @@ import { NODE_READ_OPTIONS } from '../cli/nodeReadOptions';
 import { main } from '../cli/main';
 import { invoiceOf, rerateLines } from './functions';
 
-function cells(run: () => unknown[][]): unknown[][] {
+async function cells(run: () => Promise<unknown[][]>): Promise<unknown[][]> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     return [[error]];
   }
@@ -39,8 +39,8 @@ const PRICE_BOOK = [
 describe('DBR.RERATE and DBR.INVOICE as Excel calls them', () => {
   const usage = { Period: '2024-03', Account: '111111111111', ChargeKind: 'usage', ProductCode: 'AmazonEC2', Currency: 'USD' };
 
-  test('rerateLines(lines, priceBook) spills Price and Rule per row: numbers and numbers stored as text alike, blanks blank, a bad row in its own row', () => {
-    const result = rerateLines([
+  test('rerateLines(lines, priceBook) spills Price and Rule per row: numbers and numbers stored as text alike, blanks blank, a bad row in its own row', async () => {
+    const result = await rerateLines([
       LINES_HEADER,
       lineRow({ ...usage, UnblendedCost: 10.005 }),
       lineRow({ ...usage, UnblendedCost: '0.10000000000000000001' }),
@@ -61,28 +61,52 @@ describe('DBR.RERATE and DBR.INVOICE as Excel calls them', () => {
     expect(price.message).toContain('"ten"');
   });
 
-  test('rerateLines(lines, priceBook, customers, period) rates as of the period; a missing FX rate is #N/A in its row', () => {
+  test('rerateLines(lines, priceBook, customers, period) rates as of the period; a missing FX rate is #N/A in its row', async () => {
     const book = [['Rule', 'Method', 'Value', 'ValidFrom'], ['april', 'markup', '50%', '2024-04']];
     const customers = [['Customer', 'Account', 'SupportPlan', 'Currency'], ['Acme', '111111111111', '', 'USD'], ['Bee', '222222222222', '', 'EUR']];
     const lines = [LINES_HEADER, lineRow({ ...usage, UnblendedCost: '2' }), lineRow({ ...usage, Account: '222222222222', UnblendedCost: '2' })];
-    expect(rerateLines(lines, book, customers)[1]).toEqual([2, '(none)']);
-    const april = rerateLines(lines, book, customers, '2024-04');
+    expect((await rerateLines(lines, book, customers))[1]).toEqual([2, '(none)']);
+    const april = await rerateLines(lines, book, customers, '2024-04');
     expect(april[1]).toEqual([3, 'april']);
     expect((april[2][0] as FakeExcelError).code).toBe('#N/A');
-    expect(cells(() => rerateLines(lines, book, customers, 'April'))).toEqual([[expect.objectContaining({ code: '#VALUE!' })]]);
+    expect(await cells(() => rerateLines(lines, book, customers, 'April'))).toEqual([[expect.objectContaining({ code: '#VALUE!' })]]);
   });
 
-  test('rerateLines without the required columns, or with an error cell, fails the whole call with #VALUE! naming the argument', () => {
-    const [[missing]] = cells(() => rerateLines([['Cost'], [1]], PRICE_BOOK)) as FakeExcelError[][];
+  test('rerateLines without the required columns, or with an error cell, fails the whole call with #VALUE! naming the argument', async () => {
+    const [[missing]] = await cells(() => rerateLines([['Cost'], [1]], PRICE_BOOK)) as FakeExcelError[][];
     expect([missing.code, missing.message]).toEqual(['#VALUE!', expect.stringContaining('Period')]);
-    const [[bad]] = cells(() => rerateLines([LINES_HEADER, lineRow({ ...usage, UnblendedCost: new FakeExcelError('#REF!', '') })], PRICE_BOOK)) as FakeExcelError[][];
+    const [[bad]] = await cells(() => rerateLines([LINES_HEADER, lineRow({ ...usage, UnblendedCost: new FakeExcelError('#REF!', '') })], PRICE_BOOK)) as FakeExcelError[][];
     expect([bad.code, bad.message]).toEqual(['#VALUE!', expect.stringContaining('lines row 2')]);
   });
 
-  test('invoiceOf(lines, priceBook, customers, settings) spills the PRODUCT.md layout: lines, Total, Residual, then issues', () => {
+  test('rerateLines and invoiceOf over 25,000 lines yield to Excel between chunks of 10,000 rows, and their figures add up', async () => {
+    const lines: unknown[][] = [LINES_HEADER];
+    for (let i = 0; i < 25_000; i += 1) lines.push(lineRow({ ...usage, UnblendedCost: String(1 + (i % 4)) }));
+    const countTicks = async (run: () => Promise<unknown[][]>): Promise<{ ticks: number; result: unknown[][] }> => {
+      let ticks = 0;
+      let running = true;
+      const tick = () => { ticks += 1; if (running) setTimeout(tick, 0); };
+      setTimeout(tick, 0);
+      const result = await run();
+      running = false;
+      return { ticks, result };
+    };
+    const rated = await countTicks(() => rerateLines(lines, PRICE_BOOK));
+    // 2 yields between the 3 chunks of lines.
+    expect(rated.ticks).toBeGreaterThanOrEqual(2);
+    expect(rated.result).toHaveLength(25_001);
+    // Σ cost = 6,250 × (1 + 2 + 3 + 4) = 62,500, marked up 25%.
+    expect(rated.result.slice(1).reduce((sum, row) => sum + (row[0] as number), 0)).toBe(78_125);
+    const invoiced = await countTicks(() => invoiceOf(lines, PRICE_BOOK));
+    // 2 between the chunks, 1 before the invoice run.
+    expect(invoiced.ticks).toBeGreaterThanOrEqual(3);
+    expect(invoiced.result.find((row) => row[3] === 'Total')?.[7]).toBe(78_125);
+  });
+
+  test('invoiceOf(lines, priceBook, customers, settings) spills the PRODUCT.md layout: lines, Total, Residual, then issues', async () => {
     const customers = [['Customer', 'Account'], ['Acme', '111111111111']];
     const settings = [['Setting', 'Value'], ['rounding', 'half-even']];
-    const result = invoiceOf([
+    const result = await invoiceOf([
       LINES_HEADER,
       lineRow({ ...usage, UnblendedCost: '1.002' }),
       lineRow({ ...usage, UnblendedCost: 1.002 }),
@@ -98,12 +122,12 @@ describe('DBR.RERATE and DBR.INVOICE as Excel calls them', () => {
       ['Acme', '2024-03', 'USD', 'Residual', '', '', '', 0],
       ['Issue', 'info', '', expect.stringMatching(/^UNMAPPED_ACCOUNT: Account 333333333333/), '', '', '', ''],
     ]);
-    const precise = invoiceOf([LINES_HEADER, lineRow({ ...usage, UnblendedCost: '0.1000000000000000000001' })], PRICE_BOOK, undefined, undefined, undefined, undefined, true);
+    const precise = await invoiceOf([LINES_HEADER, lineRow({ ...usage, UnblendedCost: '0.1000000000000000000001' })], PRICE_BOOK, undefined, undefined, undefined, undefined, true);
     expect(precise[1].slice(5)).toEqual(['0.1000000000000000000001', '0.125000000000000000000125', 0.13]);
   });
 
-  test('invoiceOf with a bad row in lines or the price book leaves it out and shows an error row, as the CLI does; a table without its columns is #VALUE!', () => {
-    const result = invoiceOf([LINES_HEADER, lineRow({ ...usage, Period: 'March', UnblendedCost: '5' }), lineRow({ ...usage, UnblendedCost: '1' })],
+  test('invoiceOf with a bad row in lines or the price book leaves it out and shows an error row, as the CLI does; a table without its columns is #VALUE!', async () => {
+    const result = await invoiceOf([LINES_HEADER, lineRow({ ...usage, Period: 'March', UnblendedCost: '5' }), lineRow({ ...usage, UnblendedCost: '1' })],
       [['Rule', 'Method', 'Value'], ['r', 'markup', 'lots']]);
     expect(result.slice(1)).toEqual([
       ['111111111111', '2024-03', 'USD', 'AmazonEC2', '', 1, 1, 1],
@@ -113,7 +137,7 @@ describe('DBR.RERATE and DBR.INVOICE as Excel calls them', () => {
       ['Issue', 'error', '', expect.stringMatching(/^BAD_DATE: Period "March" in lines line 2/), '', '', '', ''],
       ['Issue', 'warning', '', expect.stringMatching(/^NO_RULE: /), '', '', '', ''],
     ]);
-    const [[missing]] = cells(() => invoiceOf([['Account', 'Cost'], ['1', 1]], PRICE_BOOK)) as FakeExcelError[][];
+    const [[missing]] = await cells(() => invoiceOf([['Account', 'Cost'], ['1', 1]], PRICE_BOOK)) as FakeExcelError[][];
     expect([missing.code, missing.message]).toEqual(['#VALUE!', expect.stringContaining('lines')]);
   });
 });
@@ -185,7 +209,7 @@ describe('DBR.INVOICE equals rerate invoice --format json on every golden scenar
     let stdout = '';
     await main(['invoice', ...args, '--format', 'json'], { stdout: (text: string) => { stdout += text; }, stderr: () => undefined, stderrIsTty: false, cwd: dir });
     const { lines, tables, settings } = await scenarioArguments(dir, args);
-    const spilled = cells(() => invoiceOf(lines, tables.priceBook ?? [['']], tables.customers, settings, tables.fxRates, tables.supportPlans, true));
+    const spilled = await cells(() => invoiceOf(lines, tables.priceBook ?? [['']], tables.customers, settings, tables.fxRates, tables.supportPlans, true));
     const json = JSON.parse(stdout) as CliJson;
     const expected: unknown[][] = [];
     for (const invoice of json.invoices) {
@@ -207,7 +231,7 @@ describe('DBR.INVOICE equals rerate invoice --format json on every golden scenar
     await main(['lines', ...files, '--format', 'json'], { stdout: (text: string) => { linesJson += text; }, stderr: () => undefined, stderrIsTty: false, cwd: dir });
     const table = JSON.parse(linesJson) as { columns: string[]; rows: string[][] };
     expect(table.rows.length).toBeGreaterThan(0);
-    const fromCli = cells(() => invoiceOf([table.columns, ...table.rows], tables.priceBook ?? [['']], tables.customers, settings, tables.fxRates, tables.supportPlans, true));
+    const fromCli = await cells(() => invoiceOf([table.columns, ...table.rows], tables.priceBook ?? [['']], tables.customers, settings, tables.fxRates, tables.supportPlans, true));
     expect(fromCli).toEqual(spilled);
   });
 });

@@ -3,13 +3,14 @@ import {
   loadSettings, loadSupportPlans, rateLine, type InvoiceRunConfig, type Settings,
 } from '../engine';
 import { formatPrecise, type Decimal } from '../engine/money';
-import { RerateError, type Issue } from '../engine/issues';
+import { RerateError, type Issue, type WithIssues } from '../engine/issues';
 import type { TableRows } from '../engine/table';
 import type { BillingLine } from '../engine/line';
 import { loadBillingLines } from '../engine/lines/billingLinesTable';
 import { cellToText, decimalToCell, describeCell, isBlank, type CellResult, type CellValue } from './cells';
 import { toGrid } from './grid';
-import { loadTableArgument, throwTableErrors } from './adapter';
+import { CHUNK_ROWS, loadTableArgument, throwTableErrors, yieldToExcel } from './adapter';
+import { tableRowsFromCellRange } from './tableArgument';
 import { toExcelError } from './toExcelError';
 
 /**
@@ -80,34 +81,72 @@ function configOf(
  * shows a blank price and why (`excluded by rule drop`, `replaced by the support plan charge`…).
  * A bad row of `lines` is `#VALUE!` in its own row only; a missing FX rate `#N/A` in its row.
  */
-export function rerateCells(lines: unknown, priceBook: unknown, customers: unknown, period: unknown): CellResult[][] {
+export async function rerateCells(lines: unknown, priceBook: unknown, customers: unknown, period: unknown): Promise<CellResult[][]> {
   const config = configOf(priceBook, customers, null, null, null, null);
   if (config.priceBook === null) throw new RerateError('BAD_VALUE', 'priceBook is empty; give the price book table with its header row.');
   const periodText = cellToText(period, 'period', '');
   if (periodText !== '' && !isPeriod(periodText)) throw new RerateError('BAD_VALUE', `period is ${describeCell(period)}, not a billing month YYYY-MM.`);
+  const ratePeriod = periodText === '' ? null : periodText;
   const grid = toGrid(lines);
-  const { table: rows, loaded } = loadTableArgument('lines', 'lines', grid, loadBillingLines);
-  // A missing column fails the whole call; a bad row fails its own row only.
-  throwTableErrors(loaded.issues.filter((issue) => issue.code === 'MISSING_COLUMN' || issue.source?.line === 1));
-  const byRow = linesByRow(rows, loaded.result, loaded.issues);
   const out: CellResult[][] = grid.map(() => ['', '']);
   out[0] = [...RERATE_HEADER];
-  for (const [line, entry] of byRow) {
-    const at = line - 1;
-    if (entry instanceof RerateError) {
-      out[at] = [toExcelError(entry), toExcelError(entry)];
-      continue;
+  await forEachLinesChunk(grid, (rows, loaded, first) => {
+    // A missing column fails the whole call (the header's issues come with every chunk); a bad row
+    // fails its own row only.
+    if (first) throwTableErrors(loaded.issues.filter((issue) => issue.code === 'MISSING_COLUMN' || issue.source?.line === 1));
+    for (const [line, entry] of linesByRow(rows, loaded.result, loaded.issues)) {
+      out[line - 1] = rateCells(line, entry, config, ratePeriod);
     }
-    try {
-      const rated = rateLine(entry, config, periodText === '' ? null : periodText);
-      if (rated.code !== null) throw new RerateError(rated.code, `lines row ${line}: ${rated.reason ?? ''}.`);
-      out[at] = rated.price === null ? ['', rated.reason ?? ''] : [decimalToCell(rated.price), rated.rule];
-    } catch (error) {
-      const excel = toExcelError(error);
-      out[at] = [excel, excel];
-    }
-  }
+  });
   return out;
+}
+
+/** One line's `Price, Rule` cells (or its error in both). */
+function rateCells(line: number, entry: BillingLine | RerateError, config: InvoiceRunConfig, period: string | null): CellResult[] {
+  if (entry instanceof RerateError) {
+    const excel = toExcelError(entry);
+    return [excel, excel];
+  }
+  try {
+    const rated = rateLine(entry, config, period);
+    if (rated.code !== null) throw new RerateError(rated.code, `lines row ${line}: ${rated.reason ?? ''}.`);
+    return rated.price === null ? ['', rated.reason ?? ''] : [decimalToCell(rated.price), rated.rule];
+  } catch (error) {
+    const excel = toExcelError(error);
+    return [excel, excel];
+  }
+}
+
+/**
+ * The `lines` argument through `loadBillingLines` in chunks of `CHUNK_ROWS` grid rows, with a yield
+ * to Excel's runtime before each chunk after the first, so a call over 100,000 lines never blocks it
+ * for long and only one chunk's rows are held at a time. Each chunk is a table with the grid's header
+ * (row numbers those of the range), so it gets the same lines and row issues as in one table; the
+ * header's own issues come with every chunk (`first` marks the first). `lines` is not put in the
+ * table cache: it is the argument that changes between calls, and 16 entries of 100,000 lines (and
+ * their keys) would hold gigabytes.
+ */
+async function forEachLinesChunk(
+  grid: unknown[][], each: (rows: TableRows, loaded: WithIssues<BillingLine[]>, first: boolean) => void,
+): Promise<void> {
+  for (let start = 1; start === 1 || start < grid.length; start += CHUNK_ROWS) {
+    if (start > 1) await yieldToExcel();
+    const rows = tableRowsFromCellRange('lines', grid, start, start + CHUNK_ROWS);
+    each(rows, loadBillingLines(rows), start === 1);
+  }
+}
+
+/** The `lines` argument as `loadBillingLines` would load it in one table, read chunk by chunk. */
+async function loadLinesInChunks(grid: unknown[][]): Promise<WithIssues<BillingLine[]>> {
+  const lines: BillingLine[] = [];
+  const issues: Issue[] = [];
+  // The header's issues (requireColumns) lead every chunk's list: keep them once.
+  const headerIssues = loadBillingLines(tableRowsFromCellRange('lines', grid, 1, 1)).issues.length;
+  await forEachLinesChunk(grid, (_, loaded, first) => {
+    for (const line of loaded.result) lines.push(line);
+    for (const issue of first ? loaded.issues : loaded.issues.slice(headerIssues)) issues.push(issue);
+  });
+  return { result: lines, issues };
 }
 
 /**
@@ -139,14 +178,17 @@ function linesByRow(rows: TableRows, lines: BillingLine[], issues: Issue[]): Map
  * `lines` too) is left out and shown as an error issue row (the CLI prints it and exits 1); a table
  * without its required columns, or an error cell in any argument, fails the whole call (#VALUE!).
  */
-export function invoiceCells(
+export async function invoiceCells(
   lines: unknown, priceBook: unknown, customers: unknown, settings: unknown, fxRates: unknown, supportPlans: unknown, precise: unknown,
-): CellResult[][] {
+): Promise<CellResult[][]> {
   const warnings: Issue[] = [];
   const config = configOf(priceBook, customers, settings, fxRates, supportPlans, warnings);
   const exact = preciseFlag(precise);
-  const billing = table('lines', lines, loadBillingLines, warnings);
-  const { result } = invoiceLines(billing, config);
+  const billing = await loadLinesInChunks(toGrid(lines));
+  throwTableErrors(billing.issues.filter((issue) => STRUCTURAL.has(issue.code)));
+  warnings.push(...billing.issues);
+  await yieldToExcel();
+  const { result } = invoiceLines(billing.result, config);
   const figure = (value: Decimal): CellResult => (exact ? formatPrecise(value) : decimalToCell(value));
   const out: CellResult[][] = [[...INVOICE_HEADER]];
   for (const invoice of result.invoices) {

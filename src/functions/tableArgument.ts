@@ -43,6 +43,16 @@ export async function tableRowsFromCellsAsync(
   return table;
 }
 
+/**
+ * Grid rows `from` (0-based, ≥ 1) up to `to` as a table with the grid's header, for functions that
+ * handle a long table chunk by chunk (DBR.RERATE, DBR.INVOICE's `lines`) instead of holding it all.
+ */
+export function tableRowsFromCellRange(name: string, grid: unknown[][], from: number, to: number): TableRows {
+  const table = headerOf(name, grid);
+  addRows(name, grid, table, from, Math.min(grid.length, to));
+  return table;
+}
+
 function headerOf(name: string, grid: unknown[][]): TableRows {
   return { source: name, header: (grid[0] ?? []).map((cell, column) => cellText(name, cell, 1, column, undefined)), rows: [] };
 }
