@@ -44,9 +44,9 @@ export type { BillingLinesColumn, BillingLinesField, BillingLinesKind } from './
 export { createInvoiceRun } from './invoice/createInvoiceRun';
 export { configFromTables } from './inMemory/configFromTables';
 export type { ConfigTables } from './inMemory/configFromTables';
-export { rateLines, rateLine, invoiceLines } from './inMemory/rateLines';
+export { rateLines, rateLine, createLineRater, invoiceLines } from './inMemory/rateLines';
 export type { RatedLine, RateLinesOptions } from './inMemory/rateLines';
-export { priceLine } from './invoice/priceLine';
+export { priceLine, createLinePricer } from './invoice/priceLine';
 export type { PricedLine, PriceLineOptions } from './invoice/priceLine';
 export { NO_RULE_NAME, SUPPORT_RULE_NAME, CREDIT_FLOOR_RULE_NAME } from './invoice/planLine';
 export type { Destination } from './invoice/planLine';

@@ -1,6 +1,6 @@
 import {
   BUILT_IN_SUPPORT_PLANS, DEFAULT_SETTINGS, invoiceLines, isPeriod, loadCustomers, loadFxRates, loadPriceBook,
-  loadSettings, loadSupportPlans, rateLine, type InvoiceRunConfig, type Settings,
+  loadSettings, loadSupportPlans, createLineRater, type InvoiceRunConfig, type RatedLine, type Settings,
 } from '../engine';
 import { formatPrecise, type Decimal } from '../engine/money';
 import { RerateError, type Issue, type WithIssues } from '../engine/issues';
@@ -88,6 +88,7 @@ export async function rerateCells(lines: unknown, priceBook: unknown, customers:
   if (periodText !== '' && !isPeriod(periodText)) throw new RerateError('BAD_VALUE', `period is ${describeCell(period)}, not a billing month YYYY-MM.`);
   const ratePeriod = periodText === '' ? null : periodText;
   const grid = toGrid(lines);
+  const rate = createLineRater(config, ratePeriod);
   const out: CellResult[][] = grid.map(() => ['', '']);
   out[0] = [...RERATE_HEADER];
   await forEachLinesChunk(grid, (rows, loaded, first) => {
@@ -95,20 +96,20 @@ export async function rerateCells(lines: unknown, priceBook: unknown, customers:
     // fails its own row only.
     if (first) throwTableErrors(loaded.issues.filter((issue) => issue.code === 'MISSING_COLUMN' || issue.source?.line === 1));
     for (const [line, entry] of linesByRow(rows, loaded.result, loaded.issues)) {
-      out[line - 1] = rateCells(line, entry, config, ratePeriod);
+      out[line - 1] = rateCells(line, entry, rate);
     }
   });
   return out;
 }
 
 /** One line's `Price, Rule` cells (or its error in both). */
-function rateCells(line: number, entry: BillingLine | RerateError, config: InvoiceRunConfig, period: string | null): CellResult[] {
+function rateCells(line: number, entry: BillingLine | RerateError, rate: (line: BillingLine) => RatedLine): CellResult[] {
   if (entry instanceof RerateError) {
     const excel = toExcelError(entry);
     return [excel, excel];
   }
   try {
-    const rated = rateLine(entry, config, period);
+    const rated = rate(entry);
     if (rated.code !== null) throw new RerateError(rated.code, `lines row ${line}: ${rated.reason ?? ''}.`);
     return rated.price === null ? ['', rated.reason ?? ''] : [decimalToCell(rated.price), rated.rule];
   } catch (error) {

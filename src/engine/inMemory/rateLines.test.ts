@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { BUILT_IN_SUPPORT_PLANS } from '../support/supportPlans';
 import { loadFxRates } from '../fx/loadFxRates';
 import type { InvoiceRunConfig } from '../invoice/invoiceTypes';
-import { invoiceLines, rateLines } from './rateLines';
+import { createLineRater, invoiceLines, rateLine, rateLines } from './rateLines';
 import { configFromTables } from './configFromTables';
 import { makeCustomers, makeLine, makePriceBook } from '../../../test/engine/fixtures';
 
@@ -55,4 +55,23 @@ describe('rateLines and invoiceLines (the engine in memory)', () => {
     expect(built.supportPlans).toBe(BUILT_IN_SUPPORT_PLANS);
     expect(issues.map((i) => [i.code, i.source?.file])).toEqual([['BAD_RULE', 'PriceBook']]);
   });
+
+  test('createLineRater(config) remembers a plan per set of match fields: every line rates as it does alone, whatever came before', () => {
+    const lines = [];
+    for (let i = 0; i < 200; i += 1) {
+      lines.push(makeLine({
+        account: i % 3 === 0 ? '111111111111' : '222222222222',
+        productCode: i % 5 === 0 ? 'AmazonS3' : 'AmazonEC2',
+        usageType: `t${i % 7}`,
+        period: i % 2 === 0 ? '2024-03' : '2024-04',
+        kind: i % 11 === 0 ? 'credit' : 'usage',
+        unblendedCost: `${i}.${i % 10}1`,
+      }));
+    }
+    const shared = createLineRater(config);
+    const fresh = lines.map((line) => rateLine(line, config));
+    expect(lines.map(shared)).toEqual(fresh);
+    expect(new Set(fresh.map((r) => r.rule))).toEqual(new Set(['acme', 'drop', '(none)']));
+  });
 });
+

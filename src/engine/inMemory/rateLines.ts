@@ -1,9 +1,9 @@
-import type { Decimal } from '../money';
+import { ONE, type Decimal } from '../money';
 import type { BillingLine } from '../line';
 import type { IssueCode, WithIssues } from '../issues';
 import { lookupFxRate } from '../fx/fxTable';
 import { createInvoiceRun } from '../invoice/createInvoiceRun';
-import { priceLine } from '../invoice/priceLine';
+import { createLinePricer } from '../invoice/priceLine';
 import type { Destination } from '../invoice/planLine';
 import type { InvoiceRunConfig, InvoiceRunResult } from '../invoice/invoiceTypes';
 
@@ -54,25 +54,37 @@ const REASONS: Record<Exclude<Destination, 'invoice'>, (rule: string) => string>
  * with customer currency GBP and an FX rate of 0.8 for the period, at 10.
  */
 export function rateLines(lines: readonly BillingLine[], config: InvoiceRunConfig, options: RateLinesOptions = {}): RatedLine[] {
-  const period = options.period ?? null;
-  return lines.map((line) => rateLine(line, config, period));
+  const rate = createLineRater(config, options.period ?? null);
+  return lines.map(rate);
 }
 
 /** One line of `rateLines`; a throw (a bad figure) is this line's alone. */
 export function rateLine(line: BillingLine, config: InvoiceRunConfig, period: string | null = null): RatedLine {
-  const priced = priceLine(line, {
+  return createLineRater(config, period)(line);
+}
+
+/**
+ * `rateLine` for many lines under one config: the plan of each distinct set of match fields is
+ * decided once (`createLinePricer`), as the invoice run decides it once per group.
+ */
+export function createLineRater(config: InvoiceRunConfig, period: string | null = null): (line: BillingLine) => RatedLine {
+  const price = createLinePricer({
     priceBook: config.priceBook, customers: config.customers, supportPlans: config.supportPlans, settings: config.settings, period,
   });
-  const currency = config.customers?.currencies.get(priced.customer) ?? config.settings.currency;
-  const base = { customer: priced.customer, currency, rule: priced.rule, method: priced.method, destination: priced.destination };
-  if (priced.destination !== 'invoice' || priced.price === null) {
-    const reason = priced.destination === 'invoice' ? 'not invoiced' : REASONS[priced.destination](priced.rule);
-    return { ...base, price: null, reason, code: null };
-  }
-  const ratePeriod = period ?? line.period;
-  const rate = lookupFxRate(config.fxRates, ratePeriod, line.currency, currency);
-  if (rate === null) return { ...base, price: null, reason: `no FX rate for ${ratePeriod} from ${line.currency} to ${currency}`, code: 'FX_RATE_MISSING' };
-  return { ...base, price: priced.price.times(rate), reason: null, code: null };
+  return (line) => {
+    const priced = price(line);
+    const currency = config.customers?.currencies.get(priced.customer) ?? config.settings.currency;
+    const base = { customer: priced.customer, currency, rule: priced.rule, method: priced.method, destination: priced.destination };
+    if (priced.destination !== 'invoice' || priced.price === null) {
+      const reason = priced.destination === 'invoice' ? 'not invoiced' : REASONS[priced.destination](priced.rule);
+      return { ...base, price: null, reason, code: null };
+    }
+    const ratePeriod = period ?? line.period;
+    const rate = lookupFxRate(config.fxRates, ratePeriod, line.currency, currency);
+    if (rate === null) return { ...base, price: null, reason: `no FX rate for ${ratePeriod} from ${line.currency} to ${currency}`, code: 'FX_RATE_MISSING' };
+    // The same currency converts at exactly 1: skip the multiplication (100,000 lines, ~0.2 s).
+    return { ...base, price: rate === ONE ? priced.price : priced.price.times(rate), reason: null, code: null };
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { PriceBook } from '../pricebook/priceBook';
 import { priceRule } from '../pricebook/priceRule';
 import type { CustomerDirectory } from '../customers/customerDirectory';
 import { BUILT_IN_SUPPORT_PLANS, type SupportPlanTable } from '../support/supportPlans';
-import { planLine, type Destination } from './planLine';
+import { planLine, type Destination, type LinePlan, type PlanContext } from './planLine';
 
 export interface PriceLineOptions {
   priceBook: PriceBook | null;
@@ -39,14 +39,50 @@ export interface PricedLine {
  * null, rule `support-plan`); a line a setting or rule removes has price null.
  */
 export function priceLine(line: BillingLine, options: PriceLineOptions): PricedLine {
+  return createLinePricer(options)(line);
+}
+
+/** Plans remembered by one pricer at most; past it the memo starts again (memory stays bounded). */
+const MAX_REMEMBERED_PLANS = 100_000;
+
+/**
+ * `priceLine` for many lines under one set of options: the settings and context are built once,
+ * and the plan (customer, rule, basis, destination) is decided once per distinct set of the fields
+ * `planLine` reads — as the invoice run decides it once per group — then reused for every line
+ * that shares them. Only the line's own figures are priced per line.
+ */
+export function createLinePricer(options: PriceLineOptions): (line: BillingLine) => PricedLine {
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
-  const rated = options.period ? { ...line, period: options.period } : line;
-  const plan = planLine(rated, {
+  const context: PlanContext = {
     priceBook: options.priceBook,
     customers: options.customers ?? null,
     supportPlans: options.supportPlans ?? BUILT_IN_SUPPORT_PLANS,
     settings,
-  });
+  };
+  const period = options.period ?? null;
+  const plans = new Map<string, LinePlan>();
+  return (line) => {
+    const rated = period ? { ...line, period } : line;
+    const key = planKey(rated);
+    let plan = plans.get(key);
+    if (plan === undefined) {
+      plan = planLine(rated, context);
+      if (plans.size >= MAX_REMEMBERED_PLANS) plans.clear();
+      plans.set(key, plan);
+    }
+    return pricedWith(line, plan);
+  };
+}
+
+/** Every line field `planLine` reads (and nothing else), as one key. */
+function planKey(line: BillingLine): string {
+  const f = (value: string | null): string => (value === null ? '\u0001' : value);
+  return `${line.kind}\u0000${line.period}\u0000${line.format}\u0000${f(line.account)}\u0000${f(line.payerAccount)}\u0000${f(line.productCode)}`
+    + `\u0000${f(line.usageType)}\u0000${f(line.operation)}\u0000${f(line.region)}\u0000${f(line.billingEntity)}\u0000${f(line.service)}`
+    + `\u0000${f(line.provider)}\u0000${f(line.commitmentOwner)}`;
+}
+
+function pricedWith(line: BillingLine, plan: LinePlan): PricedLine {
   const { text, unavailable } = basisAmountText(line, plan.basisField);
   const basisAmount = parseDecimal(text);
   let price: Decimal | null = null;
