@@ -39,7 +39,7 @@ export type { FxTable } from './fx/fxTable';
 export { blendedRate } from './blended';
 
 export { BILLING_LINES_COLUMNS, BILLING_LINES_HEADER, BILLING_LINES_REQUIRED, billingLineToRow, loadBillingLines } from './lines/billingLinesTable';
-export type { BillingLinesColumn, BillingLinesField, BillingLinesKind } from './lines/billingLinesTable';
+export type { BillingLinesColumn, BillingLinesField, BillingLinesKind, LoadBillingLinesOptions } from './lines/billingLinesTable';
 
 export { createInvoiceRun } from './invoice/createInvoiceRun';
 export { configFromTables } from './inMemory/configFromTables';

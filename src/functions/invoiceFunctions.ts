@@ -119,6 +119,12 @@ function rateCells(line: number, entry: BillingLine | RerateError, rate: (line: 
 }
 
 /**
+ * Both functions read `lines` as `rerate invoice` reads billing files: only the columns pricing
+ * reads (descriptive ones — tags, description, resource id … — are neither parsed nor checked).
+ */
+const PRICING_FIELDS = { pricingFieldsOnly: true } as const;
+
+/**
  * The `lines` argument through `loadBillingLines` in chunks of `CHUNK_ROWS` grid rows, with a yield
  * to Excel's runtime before each chunk after the first, so a call over 100,000 lines never blocks it
  * for long and only one chunk's rows are held at a time. Each chunk is a table with the grid's header
@@ -133,7 +139,7 @@ async function forEachLinesChunk(
   for (let start = 1; start === 1 || start < grid.length; start += CHUNK_ROWS) {
     if (start > 1) await yieldToExcel();
     const rows = tableRowsFromCellRange('lines', grid, start, start + CHUNK_ROWS);
-    each(rows, loadBillingLines(rows), start === 1);
+    each(rows, loadBillingLines(rows, PRICING_FIELDS), start === 1);
   }
 }
 
@@ -142,7 +148,7 @@ async function loadLinesInChunks(grid: unknown[][]): Promise<WithIssues<BillingL
   const lines: BillingLine[] = [];
   const issues: Issue[] = [];
   // The header's issues (requireColumns) lead every chunk's list: keep them once.
-  const headerIssues = loadBillingLines(tableRowsFromCellRange('lines', grid, 1, 1)).issues.length;
+  const headerIssues = loadBillingLines(tableRowsFromCellRange('lines', grid, 1, 1), PRICING_FIELDS).issues.length;
   await forEachLinesChunk(grid, (_, loaded, first) => {
     for (const line of loaded.result) lines.push(line);
     for (const issue of first ? loaded.issues : loaded.issues.slice(headerIssues)) issues.push(issue);
@@ -162,7 +168,7 @@ function linesByRow(rows: TableRows, lines: BillingLine[], issues: Issue[]): Map
     return result;
   }
   for (const row of rows.rows) {
-    const one = loadBillingLines({ ...rows, rows: [row] });
+    const one = loadBillingLines({ ...rows, rows: [row] }, PRICING_FIELDS);
     const error = one.issues.find((issue) => issue.severity === 'error');
     if (error) result.set(row.line, new RerateError(error.code, error.message, error.source));
     else if (one.result.length === 1) result.set(row.line, one.result[0]);

@@ -91,7 +91,7 @@ describe('loadBillingLines', () => {
       ['2023-11', 'usage', '12 USD', '1', '', '', '', ''],
       ['Nov 2023', 'usage', '1', '1', '', '', '', ''],
       ['2023-11', 'usage', '1', '1', '', '', '', ''],
-      ['2023-11', 'credits', '1', '', 'usd', 'cur3', '0', '["a"]'],
+      ['2023-11', 'credits', '1', '', 'US$', 'cur3', '0', '["a"]'],
     ]);
     const { result, issues } = loadBillingLines(table);
     expect(result.map((l) => l.source)).toEqual([{ file: 'lines.csv', line: 4 }]);
@@ -107,6 +107,22 @@ describe('loadBillingLines', () => {
     expect(issues[0].message).toBe('UnblendedCost "12 USD" in lines.csv line 2 is not a number; the row is left out.');
     expect(issues[1].message).toBe('Period "Nov 2023" in lines.csv line 3 is not a billing period YYYY-MM; the row is left out.');
     expect(issues[3].message).toBe('Format "cur3" in lines.csv line 5 is not one of dbr, dbr-monthly, cur1, cur2, focus; the row is left out.');
+  });
+
+  test('currency codes are case-insensitive: usd loads as USD', () => {
+    const table = makeTable('lines.csv', ['Period', 'ChargeKind', 'UnblendedCost', 'Currency'], [['2023-11', 'usage', '1', 'usd'], ['2023-11', 'usage', '2', 'Eur']]);
+    const { result, issues } = loadBillingLines(table);
+    expect(issues).toEqual([]);
+    expect(result.map((l) => l.currency)).toEqual(['USD', 'EUR']);
+  });
+
+  test('loadBillingLines(rows, { pricingFieldsOnly }) neither reads nor checks the descriptive columns, as rerate invoice reads files', () => {
+    const header = ['Period', 'ChargeKind', 'UnblendedCost', 'Tags', 'Description', 'InstanceType', 'UsageType'];
+    const table = makeTable('lines.csv', header, [['2023-11', 'usage', '1', '["not an object"]', 'd', 'm5.large', 'BoxUsage']]);
+    expect(loadBillingLines(table).issues.map((i) => [i.code, i.source?.column])).toEqual([['BAD_VALUE', 'Tags']]);
+    const { result, issues } = loadBillingLines(table, { pricingFieldsOnly: true });
+    expect(issues).toEqual([]);
+    expect(result.map((l) => [l.tags, l.description, l.instanceType, l.usageType, l.unblendedCost])).toEqual([[null, null, null, 'BoxUsage', '1']]);
   });
 
   test('a long bad cell is quoted to 40 characters', () => {

@@ -129,19 +129,34 @@ function parseTags(text: string): Record<string, string> | undefined {
  * and the row is left out (the others still load). A blank row is skipped. Blank SourceFile /
  * SourceLine mean the table's own source and row; blank Currency USD; blank Format cur1.
  */
-export function loadBillingLines(table: TableRows): WithIssues<BillingLine[]> {
+export function loadBillingLines(table: TableRows, options: LoadBillingLinesOptions = {}): WithIssues<BillingLine[]> {
   const names = BILLING_LINES_HEADER;
   const { issues } = requireColumns(table, names, BILLING_LINES_REQUIRED, 'a BillingLines table');
   const lines: BillingLine[] = [];
   if (issues.length > 0) return { result: lines, issues };
   const indexes = columnIndexes(table.header, names);
-  const at = BILLING_LINES_COLUMNS.map((c) => indexes[c.name]);
+  const skip = options.pricingFieldsOnly === true ? DESCRIPTIVE_FIELDS : NO_FIELDS;
+  const at = BILLING_LINES_COLUMNS.map((c) => (skip.has(c.field) ? -1 : indexes[c.name]));
   for (const row of table.rows) {
     const line = lineOfRow(table, row, at, issues);
     if (line !== null) lines.push(line);
   }
   return { result: lines, issues };
 }
+
+export interface LoadBillingLinesOptions {
+  /**
+   * Read only what pricing reads, as `rerate invoice` reads billing files (ReadOptions
+   * `pricingFieldsOnly`): the descriptive columns — availability zone, instance type, platform,
+   * tenancy, invoice id, description, resource id, tags — are neither read nor checked, and are null.
+   */
+  pricingFieldsOnly?: boolean;
+}
+
+const DESCRIPTIVE_FIELDS: ReadonlySet<BillingLinesField> = new Set<BillingLinesField>([
+  'availabilityZone', 'instanceType', 'platform', 'tenancy', 'invoiceId', 'description', 'resourceId', 'tags',
+]);
+const NO_FIELDS: ReadonlySet<BillingLinesField> = new Set();
 
 /** Each BillingLine field's index in BILLING_LINES_COLUMNS. */
 const FIELD_INDEX: Record<string, number> = Object.fromEntries(BILLING_LINES_COLUMNS.map((c, i) => [c.field, i]));
@@ -190,8 +205,9 @@ function lineOfRow(table: TableRows, row: TableRow, at: readonly number[], issue
         else issues.push(badCellIssue(table, row, column, exact));
         break;
       case 'currency':
+        // Currency codes are case-insensitive everywhere (`usd` is USD).
         if (text === '') fields[i] = DEFAULT_CURRENCY;
-        else if (isCurrencyCode(text)) fields[i] = text;
+        else if (isCurrencyCode(text.toUpperCase())) fields[i] = text.toUpperCase();
         else issues.push(badCellIssue(table, row, column, exact));
         break;
       case 'money':
