@@ -74,16 +74,23 @@ export function createLineRater(config: InvoiceRunConfig, period: string | null 
   return (line) => {
     const priced = price(line);
     const currency = config.customers?.currencies.get(priced.customer) ?? config.settings.currency;
-    const base = { customer: priced.customer, currency, rule: priced.rule, method: priced.method, destination: priced.destination };
+    let price_: Decimal | null = null;
+    let reason: string | null = null;
+    let code: IssueCode | null = null;
     if (priced.destination !== 'invoice' || priced.price === null) {
-      const reason = priced.destination === 'invoice' ? 'not invoiced' : REASONS[priced.destination](priced.rule);
-      return { ...base, price: null, reason, code: null };
+      reason = priced.destination === 'invoice' ? 'not invoiced' : REASONS[priced.destination](priced.rule);
+    } else {
+      const ratePeriod = period ?? line.period;
+      const rate = lookupFxRate(config.fxRates, ratePeriod, line.currency, currency);
+      if (rate === null) {
+        reason = `no FX rate for ${ratePeriod} from ${line.currency} to ${currency}`;
+        code = 'FX_RATE_MISSING';
+      } else {
+        // The same currency converts at exactly 1: skip the multiplication.
+        price_ = rate === ONE ? priced.price : priced.price.times(rate);
+      }
     }
-    const ratePeriod = period ?? line.period;
-    const rate = lookupFxRate(config.fxRates, ratePeriod, line.currency, currency);
-    if (rate === null) return { ...base, price: null, reason: `no FX rate for ${ratePeriod} from ${line.currency} to ${currency}`, code: 'FX_RATE_MISSING' };
-    // The same currency converts at exactly 1: skip the multiplication (100,000 lines, ~0.2 s).
-    return { ...base, price: rate === ONE ? priced.price : priced.price.times(rate), reason: null, code: null };
+    return { customer: priced.customer, currency, price: price_, rule: priced.rule, method: priced.method, destination: priced.destination, reason, code };
   };
 }
 

@@ -61,17 +61,33 @@ export function createLinePricer(options: PriceLineOptions): (line: BillingLine)
   };
   const period = options.period ?? null;
   const plans = new Map<string, LinePlan>();
+  let previous: BillingLine | null = null;
+  let previousPlan: LinePlan | null = null;
   return (line) => {
     const rated = period ? { ...line, period } : line;
-    const key = planKey(rated);
-    let plan = plans.get(key);
+    // Runs of lines with the same match fields are common: compare with the previous line first.
+    let plan = previous !== null && samePlanFields(rated, previous) ? previousPlan as LinePlan : undefined;
     if (plan === undefined) {
-      plan = planLine(rated, context);
-      if (plans.size >= MAX_REMEMBERED_PLANS) plans.clear();
-      plans.set(key, plan);
+      const key = planKey(rated);
+      plan = plans.get(key);
+      if (plan === undefined) {
+        plan = planLine(rated, context);
+        if (plans.size >= MAX_REMEMBERED_PLANS) plans.clear();
+        plans.set(key, plan);
+      }
+      previous = rated;
+      previousPlan = plan;
     }
     return pricedWith(line, plan);
   };
+}
+
+/** True when two lines agree on every field `planLine` reads (as `planKey` would say). */
+function samePlanFields(a: BillingLine, b: BillingLine): boolean {
+  return a.usageType === b.usageType && a.account === b.account && a.productCode === b.productCode && a.operation === b.operation
+    && a.kind === b.kind && a.period === b.period && a.region === b.region && a.payerAccount === b.payerAccount
+    && a.billingEntity === b.billingEntity && a.service === b.service && a.provider === b.provider
+    && a.commitmentOwner === b.commitmentOwner && a.format === b.format;
 }
 
 /** Every line field `planLine` reads (and nothing else), as one key. */
