@@ -1,16 +1,14 @@
 import { parseArgs } from 'node:util';
 import { CHARGE_KINDS } from '../../engine/kinds';
-import { escapeUntrusted as shown, issueFromError, issueToJson, RerateError, type Issue } from '../../engine/issues';
+import { escapeUntrusted as shown, issueToJson, type Issue } from '../../engine/issues';
 import { formatGrouped, parseDecimal } from '../../engine/money';
 import { controlToJson, type ControlJson } from '../../formats/controlJson';
 import type { FileControl } from '../../formats/fileControl';
-import { readBilling } from '../../formats/readBilling';
 import { fileSource } from '../fileSource';
 import { distinctFiles } from '../inputFiles';
-import { NODE_READ_OPTIONS } from '../nodeReadOptions';
 import { exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
 import type { Command } from '../main';
-import { createProgressBar } from '../progress';
+import { readWithProgress } from '../readWithProgress';
 
 const USAGE = `usage: rerate inspect <files...> [--format json|table]
 
@@ -38,20 +36,8 @@ export const inspectCommand: Command = {
     const inputs = await distinctFiles(positionals, io.cwd);
     const issues: Issue[] = [...inputs.issues];
     for (const { arg, path } of inputs.files) {
-      const progress = createProgressBar(io, arg);
-      try {
-        const read = await readBilling({ ...fileSource(path), name: arg }, null, {
-          ...NODE_READ_OPTIONS,
-          onProgress: ({ bytesRead, bytesTotal }) => progress.update(bytesRead, bytesTotal),
-        });
-        controls.push(...read.controls);
-        issues.push(...read.issues);
-      } catch (error) {
-        if (!(error instanceof RerateError)) throw error;
-        issues.push(issueFromError(error));
-      } finally {
-        progress.finish();
-      }
+      const read = await readWithProgress(io, arg, () => ({ ...fileSource(path), name: arg }), null, issues);
+      if (read !== null) controls.push(...read.controls);
     }
 
     if (format === 'json') {

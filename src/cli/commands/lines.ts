@@ -3,14 +3,12 @@ import { BILLING_LINES_HEADER, billingLineToRow } from '../../engine/lines/billi
 import { issueFromError, RerateError, type Issue } from '../../engine/issues';
 import type { BillingLine } from '../../engine/line';
 import type { ByteSource } from '../../formats/source';
-import { readBilling } from '../../formats/readBilling';
 import { checkOutPath, openAtomicFile, type AtomicFile } from '../atomicWrite';
 import { fileSource } from '../fileSource';
 import { distinctFiles } from '../inputFiles';
 import { EXIT_ISSUES, exitCodeFor, IssuesError, printIssues, UsageError, type CliIo } from '../io';
 import type { Command } from '../main';
-import { NODE_READ_OPTIONS } from '../nodeReadOptions';
-import { createProgressBar } from '../progress';
+import { readWithProgress } from '../readWithProgress';
 
 const USAGE = `usage: rerate lines <files...> [--format csv|json] [--out F]
 
@@ -60,19 +58,7 @@ export const linesCommand: Command = {
     try {
       const writer = format === 'csv' ? csvWriter(file === null ? io.stdout : (text) => file.write(text)) : jsonWriter(file === null ? io.stdout : (text) => file.write(text));
       for (const source of sources) {
-        const progress = createProgressBar(io, source.name);
-        try {
-          const read = await readBilling(source, writer.line, {
-            ...NODE_READ_OPTIONS,
-            onProgress: ({ bytesRead, bytesTotal }) => progress.update(bytesRead, bytesTotal),
-          });
-          issues.push(...read.issues);
-        } catch (error) {
-          if (!(error instanceof RerateError)) throw error;
-          issues.push(issueFromError(error));
-        } finally {
-          progress.finish();
-        }
+        await readWithProgress(io, source.name, () => source, writer.line, issues);
       }
       writer.end();
       if (file !== null) {
