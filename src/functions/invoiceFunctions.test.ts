@@ -8,11 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FakeExcelError } from '../../test/addin/fakeCustomFunctions';
-import { BILLING_LINES_HEADER, billingLineToRow, parseDecimal, type BillingLine, type TableRows } from '../engine';
-import { readBilling } from '../formats/readBilling';
-import { readTableRows } from '../formats/readTableRows';
-import { fileSource } from '../cli/fileSource';
-import { NODE_READ_OPTIONS } from '../cli/nodeReadOptions';
+import { BILLING_LINES_HEADER } from '../engine';
+import { GOLDEN, expectedInvoiceRows, jsonIssueKinds, scenarioCells, spilledIssueKinds, type InvoicesJson } from '../../test/helpers/goldenCells';
 import { main } from '../cli/main';
 import { invoiceOf, rerateLines } from './functions';
 
@@ -145,54 +142,6 @@ describe('DBR.RERATE and DBR.INVOICE as Excel calls them', () => {
 // ---------------------------------------------------------------------------------------------
 // Equality with the CLI on every golden scenario.
 
-const GOLDEN = path.resolve(__dirname, '../../test/golden');
-const TABLE_FLAGS: Record<string, 'priceBook' | 'customers' | 'fxRates' | 'supportPlans'> = {
-  '--pricebook': 'priceBook', '--customers': 'customers', '--fx': 'fxRates', '--support-plans': 'supportPlans',
-};
-const SETTING_FLAGS = ['currency', 'rounding', 'credits', 'tax', 'commitments', 'grain', 'period'];
-
-interface CliJson {
-  issues: { code: string; severity: string }[];
-  invoices: { customer: string; period: string; currency: string; total: string; preciseTotal: string; residual: string;
-    lines: { category: string; account: string | null; cost: string; price: string; amount: string }[] }[];
-}
-
-/** Matches exact decimal text of the same value ("1.5" and "1.5000000000" alike), never a number. */
-function exact(text: string): unknown {
-  return {
-    asymmetricMatch: (actual: unknown) => typeof actual === 'string' && parseDecimal(actual).eq(parseDecimal(text)),
-    toAsymmetricMatcher: () => `exactly ${text}`,
-  };
-}
-
-function tableCells(table: TableRows): unknown[][] {
-  return [table.header, ...table.rows.map((row) => row.values)];
-}
-
-async function scenarioArguments(dir: string, args: string[]): Promise<{ lines: unknown[][]; tables: Record<string, unknown[][]>; settings: unknown[][] }> {
-  const tables: Record<string, unknown[][]> = {};
-  const settings: unknown[][] = [['Setting', 'Value']];
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    if (arg in TABLE_FLAGS) {
-      const read = await readTableRows(fileSource(path.resolve(dir, args[i + 1])));
-      tables[TABLE_FLAGS[arg]] = tableCells(read.result);
-      i += 1;
-    } else if (arg.startsWith('--') && SETTING_FLAGS.includes(arg.slice(2))) {
-      settings.push([arg.slice(2), args[i + 1]]);
-      i += 1;
-    } else {
-      files.push(arg);
-    }
-  }
-  const lines: BillingLine[] = [];
-  for (const file of files) {
-    await readBilling({ ...fileSource(path.resolve(dir, file)), name: file }, (line) => lines.push(line), NODE_READ_OPTIONS);
-  }
-  // Every cell as text, as `rerate lines` writes them and an importer keeping text would.
-  return { lines: [[...BILLING_LINES_HEADER], ...lines.map(billingLineToRow)], tables, settings };
-}
 
 const scenarios = fs.readdirSync(GOLDEN, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(GOLDEN, entry.name, 'case.json')))
@@ -208,22 +157,13 @@ describe('DBR.INVOICE equals rerate invoice --format json on every golden scenar
     const dir = path.join(GOLDEN, name);
     let stdout = '';
     await main(['invoice', ...args, '--format', 'json'], { stdout: (text: string) => { stdout += text; }, stderr: () => undefined, stderrIsTty: false, cwd: dir });
-    const { lines, tables, settings } = await scenarioArguments(dir, args);
+    const { lines, tables, settings } = await scenarioCells(dir, args);
     const spilled = await cells(() => invoiceOf(lines, tables.priceBook ?? [['']], tables.customers, settings, tables.fxRates, tables.supportPlans, true));
-    const json = JSON.parse(stdout) as CliJson;
-    const expected: unknown[][] = [];
-    for (const invoice of json.invoices) {
-      const head = [invoice.customer, invoice.period, invoice.currency];
-      for (const line of invoice.lines) expected.push([...head, line.category, line.account ?? '', exact(line.cost), exact(line.price), Number(line.amount)]);
-      expected.push([...head, 'Total', '', '', exact(invoice.preciseTotal), Number(invoice.total)]);
-      expected.push([...head, 'Residual', '', '', '', Number(invoice.residual)]);
-    }
+    const json = JSON.parse(stdout) as InvoicesJson;
+    const expected = expectedInvoiceRows(json);
     expect(expected.length).toBeGreaterThan(0);
-    const invoiceRows = spilled.slice(1).filter((row) => row[0] !== 'Issue');
-    expect(invoiceRows).toEqual(expected);
-    const issueKinds = (list: string[]) => [...new Set(list)].sort();
-    expect(issueKinds(spilled.filter((row) => row[0] === 'Issue').map((row) => `${String(row[3]).split(':')[0]} ${String(row[1])}`)))
-      .toEqual(issueKinds(json.issues.map((issue) => `${issue.code} ${issue.severity}`)));
+    expect(spilled.slice(1).filter((row) => row[0] !== 'Issue')).toEqual(expected);
+    expect(spilledIssueKinds(spilled)).toEqual(jsonIssueKinds(json));
 
     // The same lines through `rerate lines --format json` (the table the task pane writes to Lines).
     const files = args.filter((arg, i) => !arg.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--')));

@@ -14,18 +14,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { BILLING_LINES_HEADER, billingLineToRow, parseDecimal, type BillingLine, type TableRows } from '../../src/engine';
-import { readBilling } from '../../src/formats/readBilling';
-import { readTableRows } from '../../src/formats/readTableRows';
-import { fileSource } from '../../src/cli/fileSource';
-import { NODE_READ_OPTIONS } from '../../src/cli/nodeReadOptions';
+import { GOLDEN, expectedInvoiceRows, jsonIssueKinds, scenarioCells, spilledIssueKinds, type InvoicesJson } from '../helpers/goldenCells';
 import { serveStatic, type StaticServer } from '../browser/serveStatic';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const ROOT = resolve(__dirname, '../..');
 const DIST = resolve(ROOT, process.env.RERATE_ADDIN_DIST ?? 'dist/addin');
-const GOLDEN = resolve(ROOT, 'test/golden');
 /** Four tables and two settings, three currencies after FX, half-even rounding, a credit. */
 const SCENARIO = 'rounding-half-even';
 const DBR_IDS = ['ROUND', 'FX', 'MARGIN', 'MARKUP', 'PENNY', 'RERATE', 'INVOICE', 'RIALLOC', 'SPALLOC', 'SUPPORT', 'BLENDED', 'NORMFACTOR'];
@@ -70,49 +65,6 @@ window.Office = {
 window.Excel = { run: function (batch) { return batch({ workbook: {}, sync: function () { return Promise.resolve(); } }); } };
 `;
 
-interface Expected {
-  invoices: { customer: string; period: string; currency: string; total: string; preciseTotal: string; residual: string;
-    lines: { category: string; account: string | null; cost: string; price: string; amount: string }[] }[];
-  issues: { code: string; severity: string }[];
-}
-
-/** Matches exact decimal text of the same value ("1.5" and "1.5000000000" alike), never a number. */
-function exact(text: string): unknown {
-  return {
-    asymmetricMatch: (actual: unknown) => typeof actual === 'string' && parseDecimal(actual).eq(parseDecimal(text)),
-    toAsymmetricMatcher: () => `exactly ${text}`,
-  };
-}
-
-function tableCells(table: TableRows): unknown[][] {
-  return [table.header, ...table.rows.map((row) => row.values)];
-}
-
-/** The INVOICE arguments of a golden scenario, as cells: lines as text under BILLING_LINES_HEADER. */
-async function scenarioCells(dir: string, args: string[]): Promise<{ lines: unknown[][]; tables: Record<string, unknown[][]>; settings: unknown[][] }> {
-  const tableFlags: Record<string, string> = { '--pricebook': 'priceBook', '--customers': 'customers', '--fx': 'fxRates', '--support-plans': 'supportPlans' };
-  const tables: Record<string, unknown[][]> = {};
-  const settings: unknown[][] = [['Setting', 'Value']];
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    if (arg in tableFlags) {
-      tables[tableFlags[arg]] = tableCells((await readTableRows(fileSource(resolve(dir, args[i + 1])))).result);
-      i += 1;
-    } else if (arg.startsWith('--')) {
-      settings.push([arg.slice(2), args[i + 1]]);
-      i += 1;
-    } else {
-      files.push(arg);
-    }
-  }
-  const lines: BillingLine[] = [];
-  for (const file of files) {
-    await readBilling({ ...fileSource(resolve(dir, file)), name: file }, (line) => lines.push(line), NODE_READ_OPTIONS);
-  }
-  return { lines: [[...BILLING_LINES_HEADER], ...lines.map(billingLineToRow)], tables, settings };
-}
-
 describeInChromium('the built functions bundle in headless Chromium', () => {
   let server: StaticServer;
   let browser: Browser;
@@ -133,7 +85,7 @@ describeInChromium('the built functions bundle in headless Chromium', () => {
   test(`associates all 12 DBR ids and DBR.INVOICE spills the ${SCENARIO} golden invoices, asking only the loopback server`, async () => {
     const dir = join(GOLDEN, SCENARIO);
     const { args } = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { args: string[] };
-    const expectedJson = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+    const expectedJson = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as InvoicesJson;
     const { lines, tables, settings } = await scenarioCells(dir, args);
     expect(Object.keys(tables).sort()).toEqual(['customers', 'fxRates', 'priceBook']);
     expect(settings.length).toBe(3);
@@ -167,18 +119,9 @@ describeInChromium('the built functions bundle in headless Chromium', () => {
     }, [lines, tables.priceBook, tables.customers, settings, tables.fxRates, null, true] as unknown[]);
     console.log(`DBR.INVOICE over ${lines.length - 1} lines in Chromium: ${Date.now() - started} ms`);
 
-    const expected: unknown[][] = [];
-    for (const invoice of expectedJson.invoices) {
-      const head = [invoice.customer, invoice.period, invoice.currency];
-      for (const line of invoice.lines) expected.push([...head, line.category, line.account ?? '', exact(line.cost), exact(line.price), Number(line.amount)]);
-      expected.push([...head, 'Total', '', '', exact(invoice.preciseTotal), Number(invoice.total)]);
-      expected.push([...head, 'Residual', '', '', '', Number(invoice.residual)]);
-    }
     expect(spilled[0]).toEqual(['Customer', 'Period', 'Currency', 'Category', 'Account', 'Cost', 'Price', 'Amount']);
-    expect(spilled.slice(1).filter((row) => row[0] !== 'Issue')).toEqual(expected);
-    const issueKinds = (list: string[]) => [...new Set(list)].sort();
-    expect(issueKinds(spilled.filter((row) => row[0] === 'Issue').map((row) => `${String(row[3]).split(':')[0]} ${String(row[1])}`)))
-      .toEqual(issueKinds(expectedJson.issues.map((issue) => `${issue.code} ${issue.severity}`)));
+    expect(spilled.slice(1).filter((row) => row[0] !== 'Issue')).toEqual(expectedInvoiceRows(expectedJson));
+    expect(spilledIssueKinds(spilled)).toEqual(jsonIssueKinds(expectedJson));
 
     expect(errors).toEqual([]);
     expect(requests).toContain(`${server.url}/functions.js`);
