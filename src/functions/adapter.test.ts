@@ -1,18 +1,10 @@
 import { FakeExcelError } from '../../test/addin/fakeCustomFunctions';
+import { thrown } from '../../test/helpers/thrown';
 import { RerateError } from '../engine/issues';
 import { loadSupportPlans } from '../engine';
 import {
   accountListArgument, currencyArgument, excelCall, excelCallAsync, loadTableArgument, roundingArgument, tableCache, throwTableErrors, yieldToExcel,
 } from './adapter';
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('functions adapter', () => {
   test('excelCall returns the body’s value and turns a throw into the Excel error of toExcelError', () => {

@@ -1,18 +1,10 @@
 import { FakeExcelError } from '../../test/addin/fakeCustomFunctions';
+import { thrown } from '../../test/helpers/thrown';
 import fc from 'fast-check';
 import { decimalFromNumber, formatDecimal } from '../engine/money';
 import { RerateError } from '../engine/issues';
 import { loadFxRates } from '../engine';
 import { tableRowsFromCells } from './tableArgument';
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('tableRowsFromCells', () => {
   test('a 2-D range: the first row is the header, later rows keep their row number in the range', () => {
