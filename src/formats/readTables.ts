@@ -7,7 +7,7 @@ import { CsvTableReader } from './csv/csvTableReader';
 import type { CsvScanSummary } from './csv/scanCsv';
 import { readParquet } from './parquet/readParquet';
 import type { SinkFactory } from './records';
-import type { ByteSource, ReadOptions } from './source';
+import { DEFAULT_MAX_DECOMPRESSED, type ByteSource, type ReadOptions } from './source';
 
 /** One table read from a source: a plain or gzipped CSV, one CSV inside a zip, or a Parquet file. */
 export interface TableRead {
@@ -33,7 +33,6 @@ export interface ReadTablesOptions extends ReadOptions {
   maxZipTables?: number;
 }
 
-const DEFAULT_MAX_DECOMPRESSED = 64 * 1024 ** 3;
 /**
  * Most CSV tables read from one zip: each table keeps its control figures (one control row per
  * table, ~1.5 KB), so this bounds memory (≈150 MB) and time (≈25 s) whatever the archive holds.

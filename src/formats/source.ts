@@ -17,6 +17,9 @@ export interface ReadProgress {
   bytesTotal: number | null;
 }
 
+/** The default of `ReadOptions.maxDecompressedBytes`: 64 GiB (it stops bombs, not big files). */
+export const DEFAULT_MAX_DECOMPRESSED = 64 * 1024 ** 3;
+
 export interface ReadOptions {
   /** Called now and then with bytes read (compressed bytes for a compressed file) of the total. */
   onProgress?: (progress: ReadProgress) => void;

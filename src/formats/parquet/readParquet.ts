@@ -1,11 +1,10 @@
 import type { AsyncBuffer, FileMetaData, SchemaElement } from 'hyparquet';
 import type { Issue } from '../../engine/issues';
 import type { SinkFactory } from '../records';
-import type { ByteSource, ReadOptions } from '../source';
+import { DEFAULT_MAX_DECOMPRESSED, type ByteSource, type ReadOptions } from '../source';
 import { decimalText, parquetText } from './parquetText';
 
 const PROGRESS_STEP = 1 << 20;
-const DEFAULT_MAX_DECOMPRESSED = 64 * 1024 ** 3;
 
 export interface ParquetReadResult {
   issues: Issue[];
