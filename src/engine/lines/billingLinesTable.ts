@@ -67,6 +67,23 @@ export const BILLING_LINES_COLUMNS: readonly BillingLinesColumn[] = [
 /** The header row of the BillingLines table. */
 export const BILLING_LINES_HEADER: readonly string[] = BILLING_LINES_COLUMNS.map((c) => c.name);
 
+/**
+ * Excel keeps 15 significant digits: the task pane writes a decimal cell with more as a number
+ * AND as exact text in its shadow column `<Name>Exact` (UnblendedCost → UnblendedCostExact).
+ * A non-blank shadow cell is what the loader reads for that column.
+ */
+export function shadowColumnName(name: string): string {
+  return `${name}Exact`;
+}
+
+/** The decimal columns (money, quantity, rate): the ones that get a shadow column. */
+export const BILLING_LINES_DECIMAL_COLUMNS: readonly BillingLinesColumn[] = BILLING_LINES_COLUMNS.filter(
+  (c) => c.kind === 'money' || c.kind === 'quantity' || c.kind === 'rate',
+);
+
+/** The shadow columns' names, in the order of their decimal columns. */
+export const BILLING_LINES_SHADOW_HEADER: readonly string[] = BILLING_LINES_DECIMAL_COLUMNS.map((c) => shadowColumnName(c.name));
+
 /** Columns a BillingLines table must have; the others may be absent (every cell blank). */
 export const BILLING_LINES_REQUIRED: readonly string[] = ['Period', 'ChargeKind', 'UnblendedCost'];
 
