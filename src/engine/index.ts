@@ -65,3 +65,4 @@ export { walksToJson } from './json/walksToJson';
 export { formatPrecise, formatAmount, PRECISE_MIN_DECIMALS } from './json/formatPrecise';
 
 export * from './commitments';
+export * from './workbookLayout';
