@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Workbook, type Cell as ExcelCell, type CellValue, type Worksheet } from 'exceljs';
 import type { Issue, WithIssues } from '../engine/issues';
 import type { TableRow, TableRows } from '../engine/table';
+import { MODEL_TABLES, type ModelTable } from '../engine/workbookLayout';
 import { checkInflatedSize, WORKBOOK_MAX_INFLATED } from './workbookInflateGuard';
 import { pruneWorkbook, WORKBOOK_MAX_KEPT } from './workbookPrune';
 
@@ -27,12 +28,20 @@ interface TablePlace {
   required: boolean;
 }
 
+/**
+ * Where each table is, from the workbook layout (src/engine/workbookLayout.ts). PriceBook and
+ * Customers own their sheets (found from the first non-empty row, so extra columns are kept); the
+ * three tables of the Settings sheet are found by their exact header.
+ */
+const place = (model: ModelTable, required: boolean, byHeader: boolean): TablePlace =>
+  ({ table: model.table, sheet: model.sheet, required, ...(byHeader ? { columns: model.columns } : {}) });
+
 const PLACES: Record<WorkbookTableName, TablePlace> = {
-  priceBook: { table: 'PriceBook', sheet: 'PriceBook', required: true },
-  customers: { table: 'Customers', sheet: 'Customers', required: true },
-  settings: { table: 'Settings', sheet: 'Settings', columns: ['Setting', 'Value'], required: true },
-  fxRates: { table: 'FxRates', sheet: 'Settings', columns: ['Period', 'From', 'To', 'Rate'], required: false },
-  supportPlans: { table: 'SupportPlans', sheet: 'Settings', columns: ['Plan', 'Minimum', 'Tiers', 'Scope'], required: false },
+  priceBook: place(MODEL_TABLES.priceBook, true, false),
+  customers: place(MODEL_TABLES.customers, true, false),
+  settings: place(MODEL_TABLES.settings, true, true),
+  fxRates: place(MODEL_TABLES.fxRates, false, true),
+  supportPlans: place(MODEL_TABLES.supportPlans, false, true),
 };
 
 /** Columns whose date cells mean a billing month: Excel turns a typed `2023-11` into 1 Nov 2023. */

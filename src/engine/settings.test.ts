@@ -1,10 +1,21 @@
-import { DEFAULT_SETTINGS, loadSettings, mergeSettings, parseSettingValue } from './settings';
+import { DEFAULT_SETTINGS, loadSettings, mergeSettings, parseSettingValue, settingRows } from './settings';
 import { RerateError } from './issues';
 import { makeTable } from '../../test/engine/fixtures';
 
 describe('settings', () => {
   test('DEFAULT_SETTINGS are USD, half-up, next-period, exclude, as-billed, service, every period', () => {
     expect(DEFAULT_SETTINGS).toEqual({ currency: 'USD', rounding: 'half-up', credits: 'next-period', tax: 'exclude', commitments: 'as-billed', grain: 'service', period: null });
+  });
+
+  test('settingRows(settings) lists every setting as text that loadSettings reads back', () => {
+    expect(settingRows(DEFAULT_SETTINGS)).toEqual([
+      ['currency', 'USD'], ['rounding', 'half-up'], ['credits', 'next-period'], ['tax', 'exclude'],
+      ['commitments', 'as-billed'], ['grain', 'service'], ['period', ''],
+    ]);
+    const settings = mergeSettings({ currency: 'GBP', rounding: 'half-even', period: '2023-11' });
+    const { result, issues } = loadSettings(makeTable('Settings', ['Setting', 'Value'], settingRows(settings)));
+    expect(issues).toEqual([]);
+    expect(mergeSettings(result)).toEqual(settings);
   });
 
   test('parseSettingValue(name, text) accepts choices case-insensitively and upper-cases the currency', () => {

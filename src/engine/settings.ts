@@ -2,6 +2,7 @@ import { isCurrencyCode, isRoundingMode, ROUNDING_MODES, type RoundingMode } fro
 import { RerateError, type Issue, type WithIssues } from './issues';
 import { columnIndexes, cell, type TableRows } from './table';
 import { isPeriod } from './periods';
+import { SETTINGS_COLUMNS } from './workbookLayout';
 
 export type CreditsPolicy = 'same-period' | 'next-period' | 'retain';
 export type TaxPolicy = 'exclude' | 'pass-through';
@@ -74,11 +75,11 @@ export function parseSettingValue<K extends keyof Settings>(name: K, text: strin
  */
 export function loadSettings(table: TableRows): WithIssues<Partial<Settings>> {
   const issues: Issue[] = [];
-  const columns = columnIndexes(table.header, ['Setting', 'Value'] as const);
+  const columns = columnIndexes(table.header, SETTINGS_COLUMNS);
   const result: Partial<Settings> = {};
-  for (const name of ['Setting', 'Value'] as const) {
+  for (const name of SETTINGS_COLUMNS) {
     if (columns[name] < 0) {
-      issues.push({ code: 'MISSING_COLUMN', severity: 'error', message: `${table.source} has no ${name} column; a settings table has the columns Setting, Value.`, source: { file: table.source, line: 1 } });
+      issues.push({ code: 'MISSING_COLUMN', severity: 'error', message: `${table.source} has no ${name} column; a settings table has the columns ${SETTINGS_COLUMNS.join(', ')}.`, source: { file: table.source, line: 1 } });
     }
   }
   if (issues.length > 0) return { result, issues };
@@ -106,6 +107,14 @@ export function loadSettings(table: TableRows): WithIssues<Partial<Settings>> {
     }
   }
   return { result, issues };
+}
+
+/**
+ * The settings as the rows of a `Setting, Value` table, in SETTING_NAMES order, each value as the
+ * text `loadSettings` reads back (`period` null is blank): what the workbook's Settings table holds.
+ */
+export function settingRows(settings: Settings): [keyof Settings, string][] {
+  return SETTING_NAMES.map((name) => [name, settings[name] ?? '']);
 }
 
 /** DEFAULT_SETTINGS overridden by each given layer in order (table, then CLI flags). */

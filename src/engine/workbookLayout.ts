@@ -6,9 +6,13 @@ import { BILLING_LINES_HEADER, BILLING_LINES_SHADOW_HEADER } from './lines/billi
  * them, `--workbook` and the custom functions read them, and the engine's loaders match their
  * headers against the same column lists.
  *
- * Worked example: `MODEL_TABLES.fxRates` is `{ sheet: 'Settings', table: 'FxRates', columns:
- * ['Period', 'From', 'To', 'Rate'] }` — the FX table sits on the Settings sheet as the Excel table
- * `FxRates` with that header row.
+ * Worked example: `MODEL_TABLES.fxRates` is `{ sheet: 'Settings', table: 'FxRates', at: 'D1',
+ * columns: ['Period', 'From', 'To', 'Rate'] }` — the FX table sits on the Settings sheet as the Excel
+ * table `FxRates`, its header row at D1:G1.
+ *
+ * The Settings sheet holds three tables side by side, each free to grow down: Settings at A1:B…,
+ * FxRates at D1:G…, SupportPlans at I1:L… (a blank column between them). Readers find a table by
+ * its Excel table name first, so a table the user moved is still found.
  */
 export interface ModelTable {
   /** The worksheet the table is on. */
@@ -17,6 +21,8 @@ export interface ModelTable {
   readonly table: string;
   /** The header row, in the order it is written. */
   readonly columns: readonly string[];
+  /** Where the add-in puts the header's first cell when it creates the table (A1 notation). */
+  readonly at: string;
 }
 
 export type ModelTableName = 'lines' | 'priceBook' | 'customers' | 'settings' | 'fxRates' | 'supportPlans';
@@ -38,12 +44,12 @@ export const SUPPORT_PLANS_COLUMNS = ['Plan', 'Minimum', 'Tiers', 'Scope'] as co
 export const LINES_EXTRA_COLUMNS: readonly string[] = ['LineCount', ...BILLING_LINES_SHADOW_HEADER];
 
 export const MODEL_TABLES: Readonly<Record<ModelTableName, ModelTable>> = {
-  lines: { sheet: 'Lines', table: 'BillingLines', columns: [...BILLING_LINES_HEADER, ...LINES_EXTRA_COLUMNS] },
-  priceBook: { sheet: 'PriceBook', table: 'PriceBook', columns: PRICE_BOOK_COLUMNS },
-  customers: { sheet: 'Customers', table: 'Customers', columns: CUSTOMERS_COLUMNS },
-  settings: { sheet: 'Settings', table: 'Settings', columns: SETTINGS_COLUMNS },
-  fxRates: { sheet: 'Settings', table: 'FxRates', columns: FX_RATES_COLUMNS },
-  supportPlans: { sheet: 'Settings', table: 'SupportPlans', columns: SUPPORT_PLANS_COLUMNS },
+  lines: { sheet: 'Lines', table: 'BillingLines', columns: [...BILLING_LINES_HEADER, ...LINES_EXTRA_COLUMNS], at: 'A1' },
+  priceBook: { sheet: 'PriceBook', table: 'PriceBook', columns: PRICE_BOOK_COLUMNS, at: 'A1' },
+  customers: { sheet: 'Customers', table: 'Customers', columns: CUSTOMERS_COLUMNS, at: 'A1' },
+  settings: { sheet: 'Settings', table: 'Settings', columns: SETTINGS_COLUMNS, at: 'A1' },
+  fxRates: { sheet: 'Settings', table: 'FxRates', columns: FX_RATES_COLUMNS, at: 'D1' },
+  supportPlans: { sheet: 'Settings', table: 'SupportPlans', columns: SUPPORT_PLANS_COLUMNS, at: 'I1' },
 };
 
 /**
@@ -54,6 +60,7 @@ export const IMPORTS_TABLE: ModelTable = {
   sheet: 'Imports',
   table: 'Imports',
   columns: ['File', 'Sha256', 'Format', 'Grain', 'FirstRow', 'Rows', 'SourceLines', 'UnblendedCost', 'ImportedAt'],
+  at: 'A1',
 };
 
 /** Sheets the add-in writes its results to. */

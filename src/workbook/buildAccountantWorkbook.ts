@@ -1,8 +1,10 @@
 import { formatDecimal, minorUnits, type Decimal } from '../engine/money';
 import type { Issue } from '../engine/issues';
-import type { Settings } from '../engine/settings';
+import { settingRows, type Settings } from '../engine/settings';
 import type { TableRows } from '../engine/table';
 import type { SupportPlanTable } from '../engine/support/supportPlans';
+import { supportPlanRows } from '../engine/support/loadSupportPlans';
+import { MODEL_TABLES, RESULT_SHEETS, SUPPORT_PLANS_COLUMNS } from '../engine/workbookLayout';
 import type { ControlRow } from '../engine/json/invoiceRunToJson';
 import type { DrillRow, InvoiceRunResult } from '../engine/invoice/invoiceTypes';
 import type { Cell, WorkbookModel, WorkbookSheet } from './workbookModel';
@@ -24,6 +26,8 @@ const LINES_HEADERS = [
 /** Columns of `Lines` the Invoice formulas read: N Price, P InvoiceLine. */
 const LINES_PRICE = 'N';
 const LINES_KEY = 'P';
+/** The sheet names of the workbook model (src/engine/workbookLayout.ts); no name needs quoting in a formula. */
+const LINES_SHEET = MODEL_TABLES.lines.sheet;
 
 /**
  * The accountant's workbook (PRODUCT.md "Share with accountant"): values only, plus native formulas
@@ -55,8 +59,8 @@ export function buildAccountantWorkbook(
   });
 
   const sheets: WorkbookSheet[] = [linesSheet(result.drill, lineKeys)];
-  if (inputs.priceBook) sheets.push(tableSheet('PriceBook', inputs.priceBook));
-  if (inputs.customers) sheets.push(tableSheet('Customers', inputs.customers));
+  if (inputs.priceBook) sheets.push(tableSheet(MODEL_TABLES.priceBook.sheet, inputs.priceBook));
+  if (inputs.customers) sheets.push(tableSheet(MODEL_TABLES.customers.sheet, inputs.customers));
   const audit = auditSheet(result, controls, issues);
   sheets.push(settingsSheet(settings, inputs), invoiceSheet(result, settings, lineKeys), reconcileSheet(result), audit);
   const model = { sheets };
@@ -85,7 +89,7 @@ function amountFormat(currency: string): string {
 
 function linesSheet(drill: readonly DrillRow[], lineKeys: ReadonlyMap<string, number>): WorkbookSheet {
   return {
-    name: 'Lines',
+    name: LINES_SHEET,
     columns: LINES_HEADERS.map((header) => ({ header, width: header === 'Rule' || header === 'Category' ? 28 : 14 })),
     rows: drill.map((d) => [
       d.customer, d.period, d.currency, d.category, d.account, d.source, d.rule, d.method, num(d.lines),
@@ -108,24 +112,17 @@ function tableSheet(name: string, table: TableRows): WorkbookSheet {
  * `rerate --workbook` finds them again — the FX rates and the support plans the run used.
  */
 function settingsSheet(settings: Settings, inputs: WorkbookInputs): WorkbookSheet {
-  const rows: Cell[][] = [
-    ['currency', settings.currency], ['rounding', settings.rounding], ['credits', settings.credits], ['tax', settings.tax],
-    ['commitments', settings.commitments], ['grain', settings.grain], ['period', settings.period ?? ''],
-  ];
+  const rows: Cell[][] = settingRows(settings);
   if (inputs.fxRates) {
     const { header, rows: fx } = inputs.fxRates;
     rows.push([], [...header], ...fx.map((row) => header.map((_, i) => row.values[i] ?? '')));
   }
   if (inputs.supportPlans) {
-    rows.push([], ['Plan', 'Minimum', 'Tiers', 'Scope']);
-    for (const plan of inputs.supportPlans.plans.values()) {
-      const tiers = plan.tiers.map((t) => `${formatDecimal(t.from)}:${formatDecimal(t.rate)}`).join(', ');
-      rows.push([plan.name, formatDecimal(plan.minimum), tiers, plan.scope]);
-    }
+    rows.push([], [...SUPPORT_PLANS_COLUMNS], ...supportPlanRows(inputs.supportPlans));
   }
   return {
-    name: 'Settings',
-    columns: [{ header: 'Setting', width: 16 }, { header: 'Value', width: 16 }, { header: '', width: 28 }, { header: '', width: 12 }],
+    name: MODEL_TABLES.settings.sheet,
+    columns: [...MODEL_TABLES.settings.columns.map((header) => ({ header, width: 16 })), { header: '', width: 28 }, { header: '', width: 12 }],
     rows,
   };
 }
@@ -147,7 +144,7 @@ function invoiceSheet(result: InvoiceRunResult, settings: Settings, lineKeys: Re
       const key = lineKeys.get(drillKey(invoice.customer, invoice.period, line.category, line.account)) as number;
       rows.push([
         num(key), invoice.customer, invoice.period, invoice.currency, line.category, line.account,
-        { formula: `SUMIFS(Lines!$${LINES_PRICE}:$${LINES_PRICE},Lines!$${LINES_KEY}:$${LINES_KEY},A${r})` },
+        { formula: `SUMIFS(${LINES_SHEET}!$${LINES_PRICE}:$${LINES_PRICE},${LINES_SHEET}!$${LINES_KEY}:$${LINES_KEY},A${r})` },
         { formula: roundFormula(`G${r}`, d, settings.rounding), numFmt: fmt },
       ]);
     }
@@ -164,7 +161,7 @@ function invoiceSheet(result: InvoiceRunResult, settings: Settings, lineKeys: Re
     rows.push([]);
   }
   return {
-    name: 'Invoice',
+    name: RESULT_SHEETS.invoice,
     columns: [
       { header: 'InvoiceLine', width: 11 }, { header: 'Customer', width: 20 }, { header: 'Period', width: 9 },
       { header: 'Currency', width: 9 }, { header: 'Category', width: 32 }, { header: 'Account', width: 14 },
@@ -176,7 +173,7 @@ function invoiceSheet(result: InvoiceRunResult, settings: Settings, lineKeys: Re
 
 function reconcileSheet(result: InvoiceRunResult): WorkbookSheet {
   return {
-    name: 'Reconcile',
+    name: RESULT_SHEETS.reconcile,
     columns: [{ header: 'Customer', width: 20 }, { header: 'Period' }, { header: 'Step', width: 18 }, { header: 'Amount', width: 18 }, { header: 'Currency' }],
     rows: result.walks.flatMap((walk) => walk.steps.map((s): Cell[] => [walk.customer, walk.period, s.step, num(s.amount), s.currency])),
   };
@@ -200,7 +197,7 @@ function auditSheet(result: InvoiceRunResult, controls: readonly ControlRow[], i
   rows.push([], ['Code', 'Severity', 'Message', 'Source', 'Count']);
   for (const i of issues) rows.push(issueRow(i));
   return {
-    name: 'Audit',
+    name: RESULT_SHEETS.audit,
     columns: ['Rule', 'Method', 'PriceBookRow', 'Lines', 'Cost', 'Price', ''].map((header) => ({ header, width: header === 'Rule' ? 28 : 16 })),
     rows,
   };

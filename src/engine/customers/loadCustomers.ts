@@ -2,9 +2,10 @@ import { isCurrencyCode } from '../money';
 import type { Issue, WithIssues } from '../issues';
 import { cell, type TableRows } from '../table';
 import { requireColumns } from '../requireColumns';
+import { CUSTOMERS_COLUMNS } from '../workbookLayout';
 import type { CustomerAccount, CustomerDirectory } from './customerDirectory';
 
-const COLUMNS = ['Customer', 'Account', 'SupportPlan', 'Currency'] as const;
+const COLUMNS = CUSTOMERS_COLUMNS;
 
 /**
  * Reads the customers table `Customer, Account, SupportPlan, Currency` (ENGINE.md §4). Each bad

@@ -2,10 +2,11 @@ import { isCurrencyCode, isDecimalText, parseDecimal } from '../money';
 import type { WithIssues } from '../issues';
 import { cell, shownCell, type TableRows } from '../table';
 import { requireColumns } from '../requireColumns';
+import { FX_RATES_COLUMNS } from '../workbookLayout';
 import { isPeriod } from '../periods';
 import { fxKey, type FxTable } from './fxTable';
 
-const COLUMNS = ['Period', 'From', 'To', 'Rate'] as const;
+const COLUMNS = FX_RATES_COLUMNS;
 
 /**
  * Reads an FX table `Period, From, To, Rate` (units of To per one From). Period blank = every

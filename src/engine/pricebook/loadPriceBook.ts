@@ -4,6 +4,7 @@ import { CHARGEABLE_KINDS, CHARGE_KINDS, type ChargeKind } from '../kinds';
 import type { WithIssues } from '../issues';
 import { cell, shownCell, type TableRows } from '../table';
 import { requireColumns } from '../requireColumns';
+import { PRICE_BOOK_COLUMNS } from '../workbookLayout';
 import { isPeriod } from '../periods';
 import { compileGlob, globMatches, isWildcard } from './glob';
 import { MATCH_FIELDS, PRICE_METHODS, type MatchField, type PriceBook, type PriceMethod, type PriceRule } from './priceBook';
@@ -11,7 +12,7 @@ import { comparePrecedence, rulePrecedence } from './precedence';
 import { parseRuleValue } from './parseRuleValue';
 import { findAmbiguousRules } from './findAmbiguousRules';
 
-const COLUMNS = ['Rule', 'Customer', 'Account', 'ProductCode', 'UsageType', 'Operation', 'Region', 'ChargeKind', 'BillingEntity', 'Basis', 'Method', 'Value', 'ValidFrom', 'ValidTo', 'Note'] as const;
+const COLUMNS = PRICE_BOOK_COLUMNS;
 type Column = (typeof COLUMNS)[number];
 
 const FIELD_COLUMN: Record<MatchField, Column> = {

@@ -1,4 +1,5 @@
-import { loadSupportPlans, parseTiers } from './loadSupportPlans';
+import { formatTiers, loadSupportPlans, parseTiers, supportPlanRows } from './loadSupportPlans';
+import { BUILT_IN_SUPPORT_PLANS } from './supportPlans';
 import { supportCharge } from './supportCharge';
 import { Decimal } from '../money';
 import { makeTable } from '../../../test/engine/fixtures';
@@ -16,6 +17,18 @@ describe('loadSupportPlans', () => {
     expect(supportCharge(gold, new Decimal('6000')).toFixed()).toBe('680');
     expect(result.plans.get('bronze')!.scope).toBe('account');
     expect(supportCharge(result.plans.get('bronze')!, new Decimal('100')).toFixed()).toBe('5');
+  });
+
+  test('supportPlanRows(table) writes the built-in plans as rows that load back to the same plans', () => {
+    const rows = supportPlanRows(BUILT_IN_SUPPORT_PLANS);
+    expect(rows[1]).toEqual(['business', '100', '0:0.1, 10000:0.07, 80000:0.05, 250000:0.03', 'account']);
+    const { result, issues } = loadSupportPlans(makeTable('SupportPlans', ['Plan', 'Minimum', 'Tiers', 'Scope'], rows));
+    expect(issues).toEqual([]);
+    expect([...result.plans.keys()]).toEqual([...BUILT_IN_SUPPORT_PLANS.plans.keys()]);
+    for (const [key, plan] of BUILT_IN_SUPPORT_PLANS.plans) {
+      const loaded = result.plans.get(key)!;
+      expect([loaded.name, loaded.scope, loaded.minimum.toFixed(), formatTiers(loaded.tiers)]).toEqual([plan.name, plan.scope, plan.minimum.toFixed(), formatTiers(plan.tiers)]);
+    }
   });
 
   test('loadSupportPlans(table) rejects bad tiers, scopes and duplicates with their row', () => {

@@ -1,11 +1,12 @@
-import { Decimal, isDecimalText, parseDecimal, ZERO } from '../money';
+import { Decimal, formatDecimal, isDecimalText, parseDecimal, ZERO } from '../money';
 import type { Issue, WithIssues } from '../issues';
 import { cell, shownCell, type TableRows } from '../table';
 import { requireColumns } from '../requireColumns';
+import { SUPPORT_PLANS_COLUMNS } from '../workbookLayout';
 import { parseRuleValue } from '../pricebook/parseRuleValue';
 import type { SupportPlan, SupportPlanTable, SupportTier } from './supportPlans';
 
-const COLUMNS = ['Plan', 'Minimum', 'Tiers', 'Scope'] as const;
+const COLUMNS = SUPPORT_PLANS_COLUMNS;
 
 /**
  * Reads a support-plans table `Plan, Minimum, Tiers, Scope` (ENGINE.md §7). Tiers are
@@ -43,6 +44,19 @@ export function loadSupportPlans(table: TableRows): WithIssues<SupportPlanTable>
     result.plans.set(name.toLowerCase(), plan);
   }
   return { result, issues };
+}
+
+/**
+ * A plans table as the rows of a `Plan, Minimum, Tiers, Scope` table that `loadSupportPlans` reads
+ * back to the same plans: business → `['business', '100', '0:0.1, 10000:0.07, 80000:0.05, 250000:0.03', 'account']`.
+ */
+export function supportPlanRows(table: SupportPlanTable): [string, string, string, string][] {
+  return [...table.plans.values()].map((plan) => [plan.name, formatDecimal(plan.minimum), formatTiers(plan.tiers), plan.scope]);
+}
+
+/** Tiers as `from:rate` pairs, rates as fractions: the inverse of `parseTiers`. */
+export function formatTiers(tiers: readonly SupportTier[]): string {
+  return tiers.map((t) => `${formatDecimal(t.from)}:${formatDecimal(t.rate)}`).join(', ');
 }
 
 /** `0:10%, 10000:7%` → tiers, or a message saying what is wrong. */
