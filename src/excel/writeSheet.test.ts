@@ -12,7 +12,7 @@ describe('writeSheet and runInExcel', () => {
     const excel = new RecordingExcel(['Sheet1']);
     globals.Excel = { run: excel.run };
     const result = await writeSheet('Lines', ['Account', 'Tag'], [['000000000001', '=cmd|x']], { textColumns: [0, 1] });
-    expect(result).toEqual({ rowsWritten: 1, syncs: 2 });
+    expect(result).toMatchObject({ rowsWritten: 1, syncs: 2 });
     expect(excel.valuesOf('Lines')).toEqual([['Account', 'Tag'], ['000000000001', '=cmd|x']]);
     expect(excel.formulasOf('Lines')).toEqual([]);
   });

@@ -1,0 +1,64 @@
+import type { ImportGrain } from '../engine/grain/aggregateLines';
+import { importLines, type ImportFile, type ImportLinesResult, type ImportProgress } from '../excel/importLines';
+import type { LinesCellsStats } from '../excel/linesCells';
+import { runInExcel } from '../excel/runInExcel';
+import type { AnalyzedFile } from './importCore';
+import type { ImportSession } from './importSession';
+
+export interface ImportOutcome extends ImportLinesResult {
+  stats: LinesCellsStats;
+  /** Files left out: nothing to write (not billing data), or the same bytes as an earlier pick. */
+  skipped: { file: string; why: string }[];
+}
+
+/** Which analysed files an import writes, and why the others are left out. */
+export function importPlan(files: readonly AnalyzedFile[], grain: ImportGrain): { include: number[]; plan: ImportFile[]; skipped: { file: string; why: string }[] } {
+  const include: number[] = [];
+  const plan: ImportFile[] = [];
+  const skipped: { file: string; why: string }[] = [];
+  const seen = new Map<string, string>();
+  files.forEach((file, index) => {
+    const same = seen.get(file.sha256);
+    if (same !== undefined) {
+      skipped.push({ file: file.file, why: `the same bytes as ${same}, imported once` });
+      return;
+    }
+    if (file.format === null || file.rowsAtGrain[grain] === 0) {
+      skipped.push({ file: file.file, why: 'no billing lines to import' });
+      return;
+    }
+    seen.set(file.sha256, file.file);
+    include.push(index);
+    plan.push({
+      file: file.file, sha256: file.sha256, format: file.format, grain, rows: file.rowsAtGrain[grain],
+      sourceLines: file.rowsAtGrain.line, unblendedCost: file.unblendedRead,
+    });
+  });
+  return { include, plan, skipped };
+}
+
+/**
+ * Writes the analysed files into `Lines` at `grain` (src/excel/importLines: staged, chunked,
+ * all-or-nothing), the rows streaming from the session as Excel takes them.
+ */
+export async function importToWorkbook(
+  session: ImportSession,
+  files: readonly AnalyzedFile[],
+  grain: ImportGrain,
+  options: { signal: AbortSignal; onProgress?: (progress: ImportProgress) => void; run?: typeof runInExcel },
+): Promise<ImportOutcome> {
+  const { include, plan, skipped } = importPlan(files, grain);
+  const run = options.run ?? runInExcel;
+  // The reading stops with the write, whichever way the write ends.
+  const reading = new AbortController();
+  const stop = () => reading.abort();
+  options.signal.addEventListener('abort', stop, { once: true });
+  const stream = session.rows(grain, include, reading.signal);
+  try {
+    const result = await run((context) => importLines(context, plan, stream.rows, { signal: options.signal, onProgress: options.onProgress }));
+    return { ...result, stats: stream.stats() ?? { shadowCells: 0, cutCells: 0 }, skipped };
+  } finally {
+    options.signal.removeEventListener('abort', stop);
+    if (!reading.signal.aborted) reading.abort();
+  }
+}
