@@ -59,7 +59,7 @@ export const MODEL_TABLES: Readonly<Record<ModelTableName, ModelTable>> = {
 export const IMPORTS_TABLE: ModelTable = {
   sheet: 'Imports',
   table: 'Imports',
-  columns: ['File', 'Sha256', 'Format', 'Grain', 'FirstRow', 'Rows', 'SourceLines', 'UnblendedCost', 'ImportedAt'],
+  columns: ['File', 'Sha256', 'Format', 'Grain', 'FirstRow', 'Rows', 'SourceLines', 'RowsRead', 'RowsSkipped', 'UnblendedCost', 'UnblendedSkipped', 'ImportedAt'],
   at: 'A1',
 };
 

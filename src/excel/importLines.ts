@@ -22,6 +22,10 @@ export interface ImportFile {
   sourceLines: number;
   /** Σ unblended cost of the file, exact text (its control total). */
   unblendedCost: string;
+  /** Rows the reader read and skipped, and Σ unblended cost of the skipped ones it knows. */
+  rowsRead: number;
+  rowsSkipped: number;
+  unblendedSkipped: string;
 }
 
 export interface ImportProgress extends ChunkedWriteProgress {
@@ -312,7 +316,10 @@ function importRecordsAfter(
     row[at('FirstRow')] = next + 2;
     row[at('Rows')] = file.rows;
     row[at('SourceLines')] = file.sourceLines;
+    row[at('RowsRead')] = file.rowsRead;
+    row[at('RowsSkipped')] = file.rowsSkipped;
     row[at('UnblendedCost')] = file.unblendedCost;
+    row[at('UnblendedSkipped')] = file.unblendedSkipped;
     row[at('ImportedAt')] = now;
     out.push(row);
     next += file.rows;
@@ -323,7 +330,7 @@ function importRecordsAfter(
 /** Rewrites the Imports sheet and table (created on the first import), text-formatted first. */
 function writeImports(context: Excel.RequestContext, create: boolean, rows: readonly CellInput[][], oldCount: number): void {
   const width = IMPORT_COLUMNS.length;
-  const textFormats = IMPORT_COLUMNS.map((name) => (name === 'FirstRow' || name === 'Rows' || name === 'SourceLines' ? '0' : '@'));
+  const textFormats = IMPORT_COLUMNS.map((name) => (['FirstRow', 'Rows', 'SourceLines', 'RowsRead', 'RowsSkipped'].includes(name) ? '0' : '@'));
   const height = Math.max(rows.length, 1) + 1;
   const sheet = create ? context.workbook.worksheets.add(IMPORTS_TABLE.sheet) : context.workbook.worksheets.getItem(IMPORTS_TABLE.sheet);
   const body = rows.length === 0 ? [IMPORT_COLUMNS.map(() => '')] : rows.map((r) => r.slice());

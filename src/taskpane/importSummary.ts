@@ -1,4 +1,6 @@
 import type { Issue } from '../engine/issues';
+import { formatDecimal, ZERO } from '../engine/money';
+import { skippedCost } from '../engine/reconcile/controlTotals';
 import type { BillingFormat, BillingLine } from '../engine/line';
 import type { BillingRead } from '../formats/readBilling';
 import { blobSource } from '../formats/blobSource';
@@ -18,6 +20,8 @@ export interface ImportSummary {
   rowsSkipped: number;
   /** Σ unblended cost of the data rows, exact decimal text. */
   unblendedRead: string;
+  /** Σ unblended cost of rows the reader skipped with a known cost (they are not imported). */
+  unblendedSkipped: string;
   issues: Issue[];
 }
 
@@ -69,6 +73,7 @@ export function summaryOf(result: BillingRead): ImportSummary {
     linesEmitted: control.linesEmitted,
     rowsSkipped: control.rowsSkipped,
     unblendedRead: control.unblendedRead,
+    unblendedSkipped: formatDecimal(result.controls.reduce((sum, c) => sum.plus(skippedCost(c)), ZERO)),
     issues: result.issues,
   };
 }

@@ -73,7 +73,7 @@ describe('importToWorkbook: billing files into Lines through the recording Excel
     expect(last).toEqual(expect.arrayContaining(['renameSheet', 'addTable']));
     expect(excel.tableValues(IMPORTS_TABLE.table)).toEqual([
       IMPORTS_TABLE.columns,
-      [CUR, analyzed[0].sha256, 'cur1', 'line', 2, 1281, 1281, inspect.control.unblendedRead, expect.any(String)],
+      [CUR, analyzed[0].sha256, 'cur1', 'line', 2, 1281, 1281, 1281, 0, inspect.control.unblendedRead, '0', expect.any(String)],
     ]);
   });
 

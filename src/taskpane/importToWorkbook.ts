@@ -32,6 +32,7 @@ export function importPlan(files: readonly AnalyzedFile[], grain: ImportGrain): 
     plan.push({
       file: file.file, sha256: file.sha256, format: file.format, grain, rows: file.rowsAtGrain[grain],
       sourceLines: file.rowsAtGrain.line, unblendedCost: file.unblendedRead,
+      rowsRead: file.rowsRead, rowsSkipped: file.rowsSkipped, unblendedSkipped: file.unblendedSkipped,
     });
   });
   return { include, plan, skipped };
