@@ -6,7 +6,7 @@ import type { Cell, WorkbookModel } from '../workbook/workbookModel';
  * category such as `=HYPERLINK(…)` stays text; formulas are stored with no cached result, so
  * Excel and LibreOffice compute them on open (LibreOffice would keep a stale cached value);
  * numbers are the exact decimal text read as a double (≈ 15 significant digits; the exact text
- * sits beside it where it matters, e.g. Lines!PriceExact). Characters XML forbids were already
+ * sits beside it where it matters, e.g. PriceLines!PriceExact). Characters XML forbids were already
  * replaced with U+FFFD by `buildAccountantWorkbook` (src/workbook/xmlText.ts), which reports them.
  */
 export async function writeXlsx(model: WorkbookModel): Promise<Uint8Array> {

@@ -63,5 +63,10 @@ export const IMPORTS_TABLE: ModelTable = {
   at: 'A1',
 };
 
-/** Sheets the add-in writes its results to. */
-export const RESULT_SHEETS = { invoice: 'Invoice', reconcile: 'Reconcile', audit: 'Audit' } as const;
+/**
+ * Sheets the results go to. `PriceLines` holds every contribution to every invoice line (one row
+ * per pricing group, support charge or credit, with its rule and price); the accountant's `Invoice`
+ * re-derives each invoice line from it with SUMIFS. It is not `Lines`: in the workbook model
+ * `Lines` holds the billing lines themselves (table BillingLines).
+ */
+export const RESULT_SHEETS = { invoice: 'Invoice', reconcile: 'Reconcile', audit: 'Audit', priceLines: 'PriceLines' } as const;

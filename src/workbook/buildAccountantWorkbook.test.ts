@@ -28,7 +28,7 @@ describe('buildAccountantWorkbook', () => {
     const warning = { code: 'BAD_VALUE', severity: 'warning', message: '2 text values held characters a workbook cannot hold; they were replaced with U+FFFD.' };
     expect(issues.slice(result.issues.length)).toEqual([warning]);
     const of = (name: string) => model.sheets.find((s) => s.name === name) as WorkbookSheet;
-    expect(of('Lines').rows.map((r) => r[3])).toContain('Bad\ufffdName');
+    expect(of('PriceLines').rows.map((r) => r[3])).toContain('Bad\ufffdName');
     expect(of('Invoice').rows.map((r) => r[4])).toContain('Bad\ufffdName');
     expect(of('Audit').rows.at(-1)?.slice(0, 3)).toEqual(['BAD_VALUE', 'warning', warning.message]);
     const clean = [...result.issues];
@@ -37,11 +37,11 @@ describe('buildAccountantWorkbook', () => {
   });
 
   test('buildAccountantWorkbook(result, …) gives Lines, Settings, Invoice, Reconcile and Audit, without PriceBook or Customers when no tables are given', () => {
-    expect(workbook().sheets.map((s) => s.name)).toEqual(['Lines', 'Settings', 'Invoice', 'Reconcile', 'Audit']);
+    expect(workbook().sheets.map((s) => s.name)).toEqual(['PriceLines', 'Settings', 'Invoice', 'Reconcile', 'Audit']);
   });
 
   test('buildAccountantWorkbook(result, …) writes one Lines row per contribution with exact numbers and the exact price as text', () => {
-    const lines = sheet('Lines');
+    const lines = sheet('PriceLines');
     expect(lines.columns.map((c) => c.header)).toEqual(['Customer', 'Period', 'Currency', 'Category', 'Account', 'Source', 'Rule', 'Method',
       'Lines', 'Cost', 'SourceCurrency', 'PriceSource', 'FxRate', 'Price', 'PriceExact', 'InvoiceLine']);
     const ec2 = lines.rows.filter((r) => r[3] === 'Amazon Elastic Compute Cloud');
@@ -54,7 +54,7 @@ describe('buildAccountantWorkbook', () => {
   });
 
   test('buildAccountantWorkbook(result, …) keeps a hostile category as a string cell in Lines and Invoice, never a formula', () => {
-    expect(sheet('Lines').rows.find((r) => r[3] === HOSTILE)?.[3]).toBe(HOSTILE);
+    expect(sheet('PriceLines').rows.find((r) => r[3] === HOSTILE)?.[3]).toBe(HOSTILE);
     const invoiceRow = sheet('Invoice').rows.find((r) => r[4] === HOSTILE);
     expect(invoiceRow?.[4]).toBe(HOSTILE);
     expect(JSON.stringify(sheet('Invoice').rows)).not.toContain('"formula":"=HYPERLINK');
@@ -64,9 +64,9 @@ describe('buildAccountantWorkbook', () => {
     const invoice = sheet('Invoice');
     expect(invoice.rows.slice(0, 6)).toEqual([
       [{ number: '1' }, '111111111111', '2023-11', 'USD', HOSTILE, null,
-        { formula: 'SUMIFS(Lines!$N:$N,Lines!$P:$P,A2)' }, { formula: 'ROUND(G2,2)', numFmt: '#,##0.00' }],
+        { formula: 'SUMIFS(PriceLines!$N:$N,PriceLines!$P:$P,A2)' }, { formula: 'ROUND(G2,2)', numFmt: '#,##0.00' }],
       [{ number: '2' }, '111111111111', '2023-11', 'USD', 'Amazon Elastic Compute Cloud', null,
-        { formula: 'SUMIFS(Lines!$N:$N,Lines!$P:$P,A3)' }, { formula: 'ROUND(G3,2)', numFmt: '#,##0.00' }],
+        { formula: 'SUMIFS(PriceLines!$N:$N,PriceLines!$P:$P,A3)' }, { formula: 'ROUND(G3,2)', numFmt: '#,##0.00' }],
       [null, '111111111111', '2023-11', 'USD', 'Total', null, null, { formula: 'ROUND(SUM(H2:H3),2)', numFmt: '#,##0.00' }],
       [null, '111111111111', '2023-11', 'USD', 'PreciseTotal', null, { formula: 'SUM(G2:G3)' }, null],
       [null, '111111111111', '2023-11', 'USD', 'Residual', null, null, { formula: 'ROUND(H4-ROUND(G5,2),2)', numFmt: '#,##0.00' }],
@@ -92,7 +92,7 @@ describe('buildAccountantWorkbook', () => {
     const result = runLines([makeLine({ unblendedCost: '1' })]);
     const table = (source: string) => ({ source, header: ['A', 'B'], rows: [{ line: 2, values: ['+1', '=2'] }, { line: 3, values: ['x'] }] });
     const model = buildAccountantWorkbook(result, DEFAULT_SETTINGS, [], [], { priceBook: table('p.csv'), customers: table('c.csv') });
-    expect(model.sheets.map((s) => s.name)).toEqual(['Lines', 'PriceBook', 'Customers', 'Settings', 'Invoice', 'Reconcile', 'Audit']);
+    expect(model.sheets.map((s) => s.name)).toEqual(['PriceLines', 'PriceBook', 'Customers', 'Settings', 'Invoice', 'Reconcile', 'Audit']);
     expect(model.sheets[1].rows).toEqual([['+1', '=2'], ['x', '']]);
   });
 });

@@ -23,22 +23,22 @@ const LINES_HEADERS = [
   'Customer', 'Period', 'Currency', 'Category', 'Account', 'Source', 'Rule', 'Method', 'Lines', 'Cost',
   'SourceCurrency', 'PriceSource', 'FxRate', 'Price', 'PriceExact', 'InvoiceLine',
 ] as const;
-/** Columns of `Lines` the Invoice formulas read: N Price, P InvoiceLine. */
+/** Columns of `PriceLines` the Invoice formulas read: N Price, P InvoiceLine. */
 const LINES_PRICE = 'N';
 const LINES_KEY = 'P';
 /** The sheet names of the workbook model (src/engine/workbookLayout.ts); no name needs quoting in a formula. */
-const LINES_SHEET = MODEL_TABLES.lines.sheet;
+const LINES_SHEET = RESULT_SHEETS.priceLines;
 
 /**
  * The accountant's workbook (PRODUCT.md "Share with accountant"): values only, plus native formulas
- * that re-derive every invoice line from the `Lines` values, so it ties out without the add-in.
+ * that re-derive every invoice line from the `PriceLines` values, so it ties out without the add-in.
  * Worked example, one USD line of 1.2345 priced into two contributions 1.0000 + 0.2345:
- *   Lines    row 2  … Price 1      InvoiceLine 1
+ *   PriceLines row 2 … Price 1      InvoiceLine 1
  *            row 3  … Price 0.2345 InvoiceLine 1
- *   Invoice  row 2  InvoiceLine 1 … Price =SUMIFS(Lines!$N:$N,Lines!$P:$P,A2) → 1.2345
+ *   Invoice  row 2  InvoiceLine 1 … Price =SUMIFS(PriceLines!$N:$N,PriceLines!$P:$P,A2) → 1.2345
  *                                   Amount =ROUND(G2,2) → 1.23
  *            then Total =ROUND(SUM(H2:H2),2), PreciseTotal =SUM(G2:G2), Residual =ROUND(H3-ROUND(G4,2),2).
- * Lines are matched to invoice lines by a number (InvoiceLine), never by text: SUMIFS would read
+ * PriceLines rows are matched to invoice lines by a number (InvoiceLine), never by text: SUMIFS would read
  * `*`, `?`, `~`, `<`, `>` or `=` in an untrusted category as a pattern and compare case-blind.
  * Text an xlsx cannot hold (XML-forbidden characters, `xmlText.ts`) is replaced with U+FFFD in every
  * sheet; then one BAD_VALUE warning with the count is added to `issues` (so the run reports it)
@@ -128,7 +128,7 @@ function settingsSheet(settings: Settings, inputs: WorkbookInputs): WorkbookShee
 }
 
 /**
- * One block per invoice: its lines (Price = SUMIFS over Lines, Amount = the rounding formula), then
+ * One block per invoice: its lines (Price = SUMIFS over PriceLines, Amount = the rounding formula), then
  * Total (Σ amounts), PreciseTotal (Σ prices) and Residual (Total − round(PreciseTotal)), then a
  * blank row. Labels of the summary rows go in the Category column, with InvoiceLine empty.
  */

@@ -138,7 +138,7 @@ afterAll(() => {
   });
 
   test('demo: Lines keeps every precise price as text in PriceExact and hostile-looking text stays text', () => {
-    const rows = sheetCsv(dir, 'demo', 'Lines');
+    const rows = sheetCsv(dir, 'demo', 'PriceLines');
     expect(rows[0]).toEqual(['Customer', 'Period', 'Currency', 'Category', 'Account', 'Source', 'Rule', 'Method', 'Lines', 'Cost',
       'SourceCurrency', 'PriceSource', 'FxRate', 'Price', 'PriceExact', 'InvoiceLine']);
     const data = rows.slice(1).filter((row) => row.length > 1);
@@ -180,7 +180,7 @@ describe('rerate invoice --format xlsx arguments', () => {
       const { unzipSync, strFromU8 } = await import('fflate');
       const workbookXml = strFromU8(unzipSync(bytes)['xl/workbook.xml']);
       expect([...workbookXml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]))
-        .toEqual(['Lines', 'PriceBook', 'Customers', 'Settings', 'Invoice', 'Reconcile', 'Audit']);
+        .toEqual(['PriceLines', 'PriceBook', 'Customers', 'Settings', 'Invoice', 'Reconcile', 'Audit']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

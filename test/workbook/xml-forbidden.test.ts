@@ -56,7 +56,7 @@ describe('rerate invoice --format xlsx with characters XML forbids', () => {
   (HAS_SOFFICE ? test : test.skip)('LibreOffice reads every name back: forbidden characters as U+FFFD, later strings intact, formulas as text', () => {
     const categories = sheetCsv('Invoice').slice(1).map((row) => row[4]).filter((c) => c !== undefined && c !== '' && !['Total', 'PreciseTotal', 'Residual'].includes(c));
     expect([...categories].sort()).toEqual(['Bad\ufffdOne', 'Bad\ufffdTwo', 'Bad\ufffdThree\ufffd', 'After the bad ones', '=HYPERLINK("http://evil.example","x")', '+cmd', '@SUM(1)'].sort());
-    expect(sheetCsv('Lines').slice(1).map((row) => row[3])).toContain('After the bad ones');
+    expect(sheetCsv('PriceLines').slice(1).map((row) => row[3])).toContain('After the bad ones');
     const audit = sheetCsv('Audit').map((row) => row.slice(0, 3).join(' '));
     expect(audit).toContain('BAD_VALUE warning 6 text values held characters a workbook cannot hold; they were replaced with U+FFFD.');
   });
