@@ -9,6 +9,7 @@ import type { ControlRow } from '../engine/json/invoiceRunToJson';
 import type { DrillRow, InvoiceRunResult } from '../engine/invoice/invoiceTypes';
 import type { Cell, WorkbookModel, WorkbookSheet } from './workbookModel';
 import { roundFormula } from './roundFormula';
+import { reconcileSheet } from './reconcileSheet';
 import { sanitizeWorkbookText, xmlForbiddenIssue } from './xmlText';
 
 /** The input tables to copy into the workbook as text, when the run had them (FX rates and support plans go under Settings). */
@@ -62,7 +63,7 @@ export function buildAccountantWorkbook(
   if (inputs.priceBook) sheets.push(tableSheet(MODEL_TABLES.priceBook.sheet, inputs.priceBook));
   if (inputs.customers) sheets.push(tableSheet(MODEL_TABLES.customers.sheet, inputs.customers));
   const audit = auditSheet(result, controls, issues);
-  sheets.push(settingsSheet(settings, inputs), invoiceSheet(result, settings, lineKeys), reconcileSheet(result), audit);
+  sheets.push(settingsSheet(settings, inputs), invoiceSheet(result, settings, lineKeys), reconcileSheet(result.walks, controls).sheet, audit);
   const model = { sheets };
   const replaced = sanitizeWorkbookText(model);
   if (replaced > 0) {
@@ -168,14 +169,6 @@ function invoiceSheet(result: InvoiceRunResult, settings: Settings, lineKeys: Re
       { header: 'Price', width: 18 }, { header: 'Amount', width: 14 },
     ],
     rows,
-  };
-}
-
-function reconcileSheet(result: InvoiceRunResult): WorkbookSheet {
-  return {
-    name: RESULT_SHEETS.reconcile,
-    columns: [{ header: 'Customer', width: 20 }, { header: 'Period' }, { header: 'Step', width: 18 }, { header: 'Amount', width: 18 }, { header: 'Currency' }],
-    rows: result.walks.flatMap((walk) => walk.steps.map((s): Cell[] => [walk.customer, walk.period, s.step, num(s.amount), s.currency])),
   };
 }
 
