@@ -7,6 +7,10 @@ export interface WriteModelSheetsOptions {
   signal?: AbortSignal;
   onProgress?: (progress: { sheet: string; rowsWritten: number; rowsTotal: number }) => void;
   maxChunkBytes?: number;
+  /** Queues more work on a staged sheet once it is filled (charts); it lands with the swap. */
+  decorate?: (sheet: WorkbookSheet, staged: Excel.Worksheet) => void;
+  /** Queues more changes into the swap batch itself (formulas turned into values elsewhere). */
+  inSwap?: () => void;
 }
 
 export interface WriteModelSheetsResult {
@@ -90,6 +94,7 @@ export async function writeModelSheets(
       }
     }
 
+    for (const [index, model] of sheets.entries()) options.decorate?.(model, staged[index]);
     // Swap in, one batch.
     const previous = sheets.map((s) => worksheets.getItemOrNullObject(s.name));
     for (const p of previous) p.load('isNullObject, position');
@@ -104,6 +109,7 @@ export async function writeModelSheets(
       if (!old.isNullObject) sheet.position = old.position;
       sheet.getRangeByIndexes(0, 0, 1, Math.max(model.columns.length, 1)).format.autofitColumns();
     });
+    options.inSwap?.();
     await sync();
     return { syncs, largestSyncBytes };
   } catch (error) {

@@ -12,7 +12,7 @@ export interface RecordedOp {
   kind:
     | 'values' | 'numberFormat' | 'addSheet' | 'deleteSheet' | 'renameSheet' | 'position' | 'visibility' | 'load'
     | 'addTable' | 'renameTable' | 'resizeTable' | 'deleteTable' | 'copyFrom' | 'clear' | 'select' | 'activate'
-    | 'suspendCalculation' | 'autofit' | 'freeze';
+    | 'suspendCalculation' | 'autofit' | 'freeze' | 'formulas' | 'addChart' | 'chartTitle' | 'chartPosition' | 'deleteSeries' | 'clearSeriesFill';
   sheet: string;
   /** Top-left row, column and the block's rows × columns, for range operations. */
   block?: [number, number, number, number];
@@ -28,6 +28,20 @@ export interface FakeCell {
   value: unknown;
   format: string;
   formula: boolean;
+  /** What Excel computed for a formula cell (set by a test with `setFormulaResult`); `values` reads it. */
+  result?: unknown;
+}
+
+/** A chart as recorded: where, what type, its source range, title, position and series changes. */
+export interface FakeChart {
+  sheet: FakeSheet;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  position: [string, string] | null;
+  deletedSeries: number[];
+  clearedSeries: number[];
 }
 
 export class FakeSheet {
@@ -105,11 +119,20 @@ function addressOf(sheet: string, [row, column, rows, columns]: Block): string {
 
 interface SheetRef { name: string }
 
+export interface RecordingExcelOptions {
+  /**
+   * false: record syncs, operations and bytes but keep no cell values or formats (the bench's
+   * light mode for 100,000s of rows). Tables, sheets and loads still work; cells read back blank.
+   */
+  keepCells?: boolean;
+}
+
 export class RecordingExcel {
   readonly syncs: RecordedSync[] = [];
   /** Sheets in workbook order. */
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
+  readonly charts: FakeChart[] = [];
   /** The last selected range, as `Sheet!A1:B2`. */
   selected: string | null = null;
   activeSheet: string | null = null;
@@ -119,8 +142,10 @@ export class RecordingExcel {
   onSync: ((sync: number) => void) | null = null;
   private pending: { op: RecordedOp; apply: () => void }[] = [];
   readonly context: Excel.RequestContext;
+  readonly keepCells: boolean;
 
-  constructor(sheetNames: string[] = ['Sheet1']) {
+  constructor(sheetNames: string[] = ['Sheet1'], options: RecordingExcelOptions = {}) {
+    this.keepCells = options.keepCells ?? true;
     for (const name of sheetNames) this.sheets.push(new FakeSheet(name));
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const excel = this;
@@ -157,6 +182,12 @@ export class RecordingExcel {
     if (!sheet) throw new Error(`no sheet ${name}`);
     const [rows, columns] = sheet.extent();
     return this.block(sheet, [0, 0, rows, columns]).map((r) => r.map((c) => c.value));
+  }
+
+  /** Makes a cell a formula whose computed value is `result` (what Excel would show). */
+  setFormulaResult(sheetName: string, row: number, column: number, formula: string, result: unknown): void {
+    const cell = this.findSheet(sheetName).cell(row, column);
+    Object.assign(cell, { value: formula, formula: true, result });
   }
 
   /** A table's values, header row first. */
@@ -229,6 +260,14 @@ export class RecordingExcel {
       },
       getItemOrNullObject: (name: string) => this.sheetProxy({ name }, false),
       getItem: (name: string) => this.sheetProxy({ name }, true),
+      /** `load('items/name')`: after the sync, `items` holds a proxy per sheet in workbook order. */
+      load: () => {
+        const collection: { items: ReturnType<RecordingExcel['sheetProxy']>[] } = { items: [] };
+        this.queue({ kind: 'load', sheet: '' }, undefined, () => {
+          collection.items = this.sheets.map((sheet) => this.sheetProxy({ name: sheet.name }, true));
+        });
+        return collection;
+      },
     };
   }
 
@@ -286,6 +325,7 @@ export class RecordingExcel {
           }
           excel.sheets.splice(excel.sheets.indexOf(sheet), 1);
           for (let i = excel.tables.length - 1; i >= 0; i -= 1) if (excel.tables[i].sheet === sheet) excel.tables.splice(i, 1);
+          for (let i = excel.charts.length - 1; i >= 0; i -= 1) if (excel.charts[i].sheet === sheet) excel.charts.splice(i, 1);
         });
       },
       activate() {
@@ -303,6 +343,29 @@ export class RecordingExcel {
       },
       getUsedRangeOrNullObject() {
         return excel.rangeProxy(ref, null);
+      },
+      charts: {
+        add(type: string, source: { block: () => Block; sheetName: () => string }, seriesBy = 'Auto') {
+          const holder: { chart: FakeChart | null } = { chart: null };
+          excel.queue({ kind: 'addChart', sheet: ref.name }, type, () => {
+            const sheet = excel.findSheet(ref.name);
+            holder.chart = { sheet, type, source: addressOf(source.sheetName(), source.block()), seriesBy, title: '', position: null, deletedSeries: [], clearedSeries: [] };
+            excel.charts.push(holder.chart);
+          });
+          const chart = () => {
+            if (!holder.chart) throw new Error('InvalidOperation: the chart was not added');
+            return holder.chart;
+          };
+          const series = (index: number) => ({
+            delete() { excel.queue({ kind: 'deleteSeries', sheet: ref.name }, index, () => { chart().deletedSeries.push(index); }); },
+            format: { fill: { clear() { excel.queue({ kind: 'clearSeriesFill', sheet: ref.name }, index, () => { chart().clearedSeries.push(index); }); } } },
+          });
+          return {
+            title: { set text(text: string) { excel.queue({ kind: 'chartTitle', sheet: ref.name }, text, () => { chart().title = text; }); } },
+            setPosition(start: string, end: string) { excel.queue({ kind: 'chartPosition', sheet: ref.name }, [start, end], () => { chart().position = [start, end]; }); },
+            series: { getItemAt: series },
+          };
+        },
       },
       tables: {
         add(address: { block: () => Block; sheetName: () => string } | string, hasHeaders: boolean) {
@@ -408,7 +471,7 @@ export class RecordingExcel {
       }
     };
     const staticBlock = Array.isArray(at) ? at : undefined;
-    let loaded: { values: unknown[][]; numberFormat: string[][]; address: string; rowCount: number; columnCount: number; isNullObject: boolean } | null = null;
+    let loaded: { values: unknown[][]; formulas: unknown[][]; numberFormat: string[][]; address: string; rowCount: number; columnCount: number; isNullObject: boolean } | null = null;
     const read = (property: keyof NonNullable<typeof loaded>) => {
       if (!loaded) throw new Error(`PropertyNotLoaded: ${property}`);
       return loaded[property];
@@ -424,7 +487,8 @@ export class RecordingExcel {
           const block = blockNow();
           const cells = excel.block(sheet, block);
           loaded = {
-            values: cells.map((r) => r.map((c) => c.value)),
+            values: cells.map((r) => r.map((c) => (c.formula && 'result' in c ? c.result : c.value))),
+            formulas: cells.map((r) => r.map((c) => c.value)),
             numberFormat: cells.map((r) => r.map((c) => c.format)),
             address: addressOf(sheet.name, block),
             rowCount: block[2],
@@ -435,6 +499,23 @@ export class RecordingExcel {
         return proxy;
       },
       get values() { return read('values') as unknown[][]; },
+      get formulas() { return read('formulas') as unknown[][]; },
+      set formulas(data: unknown[][]) {
+        if (staticBlock) check(data, 'formulas');
+        excel.queue({ kind: 'formulas', sheet: ref.name, block: staticBlock }, data, () => {
+          check(data, 'formulas');
+          const sheet = excel.findSheet(ref.name);
+          const [row, column] = blockNow();
+          data.forEach((cells, r) => cells.forEach((value, c) => {
+            const cell = sheet.cell(row + r, column + c);
+            cell.value = value;
+            cell.formula = typeof value === 'string' && cell.format !== '@' && value.startsWith('=');
+            delete cell.result;
+          }));
+        });
+      },
+      /** The fake computes nothing, so nothing spills: the range of a formula's own cell. */
+      getSpillingToRangeOrNullObject() { return proxy; },
       get address() { return read('address'); },
       get rowCount() { return read('rowCount'); },
       get columnCount() { return read('columnCount'); },
@@ -444,11 +525,13 @@ export class RecordingExcel {
         excel.queue({ kind: 'values', sheet: ref.name, block: staticBlock }, data, () => {
           check(data, 'values');
           const sheet = excel.findSheet(ref.name);
+          if (!excel.keepCells) return;
           const [row, column] = blockNow();
           data.forEach((cells, r) => cells.forEach((value, c) => {
             const cell = sheet.cell(row + r, column + c);
             cell.value = value;
             cell.formula = typeof value === 'string' && cell.format !== '@' && FORMULA_START.test(value);
+            delete cell.result;
           }));
         });
       },
@@ -457,6 +540,7 @@ export class RecordingExcel {
         excel.queue({ kind: 'numberFormat', sheet: ref.name, block: staticBlock }, data, () => {
           check(data, 'numberFormat');
           const sheet = excel.findSheet(ref.name);
+          if (!excel.keepCells) return;
           const [row, column] = blockNow();
           data.forEach((cells, r) => cells.forEach((format, c) => { sheet.cell(row + r, column + c).format = format; }));
         });
