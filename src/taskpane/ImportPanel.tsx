@@ -1,22 +1,34 @@
-import { useCallback, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import {
-  Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2,
-  Table, TableBody, TableCell, TableRow, makeStyles, shorthands, tokens,
-} from '@fluentui/react-components';
-import type { AnalyzeFiles } from './analyzeFiles';
-import { escapeUntrusted, formatIssueLine } from '../engine/issues';
-import { groupDigits } from './formatIssue';
-import type { ImportProgress, ImportSummary } from './importSummary';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { Body1, Button, Caption1, ProgressBar, Subtitle2, makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import type { ImportGrain } from '../engine/grain/aggregateLines';
+import { escapeUntrusted } from '../engine/issues';
+import type { ImportProgress as WriteProgress } from '../excel/importLines';
+import type { runInExcel } from '../excel/runInExcel';
+import { FileSummary } from './FileSummary';
+import { grainChoice, leftOutFiles } from './grainChoice';
+import type { AnalyzedFile } from './importCore';
+import { ImportMessage, type ImportMessageState } from './ImportMessage';
+import { ImportPreview } from './ImportPreview';
+import { ImportProgressView } from './ImportProgressView';
+import type { ImportSession } from './importSession';
+import type { ImportProgress as ReadProgress } from './importSummary';
+import { importToWorkbook } from './importToWorkbook';
 
 const ACCEPT = '.csv,.gz,.zip,.parquet';
-const ISSUES_SHOWN = 20;
 
-type PanelState =
+/** What the panel is doing; the files read and the last message live beside it. */
+type Activity =
   | { kind: 'idle' }
-  | { kind: 'reading'; progress: ImportProgress | null }
-  | { kind: 'read'; summaries: ImportSummary[] }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'reading'; progress: ReadProgress | null }
+  | { kind: 'importing'; progress: WriteProgress | null; cancelling: boolean };
+
+interface PanelState {
+  activity: Activity;
+  /** The files of the last complete reading, shown with the grain choice. */
+  files: AnalyzedFile[] | null;
+  grain: ImportGrain;
+  message: ImportMessageState | null;
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -30,41 +42,87 @@ const useStyles = makeStyles({
   },
   dropActive: { backgroundColor: tokens.colorNeutralBackground1Hover, ...shorthands.borderColor(tokens.colorBrandStroke1) },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  label: { width: '40%', color: tokens.colorNeutralForeground2 },
-  figure: { fontVariantNumeric: 'tabular-nums', wordBreak: 'break-all' },
 });
 
-function list(values: string[], none: string): string {
-  return values.length === 0 ? none : values.join(', ');
+function isAbort(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError');
 }
 
-/** The Import panel: pick or drop billing files, see what they hold (read off the UI thread), cancel at any time. */
-export function ImportPanel({ analyze }: { analyze: AnalyzeFiles }) {
+function messageOf(error: unknown): string {
+  // A RerateError's message is written for a person; anything else is shown as thrown. Either may quote the file or the workbook.
+  return escapeUntrusted(error instanceof Error ? error.message : String(error));
+}
+
+export interface ImportPanelProps {
+  session: ImportSession;
+  /** `Excel.run` for the write (tests pass RecordingExcel's); default runInExcel. */
+  run?: typeof runInExcel;
+}
+
+/**
+ * The Import panel: pick or drop billing files and see what they hold (read off the UI thread by
+ * the session), choose the grain, import into `Lines` with progress and Cancel, and read what the
+ * import did. Nothing is written before the Import button.
+ */
+export function ImportPanel({ session, run }: ImportPanelProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);
-  const [state, setState] = useState<PanelState>({ kind: 'idle' });
+  const messageRef = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<PanelState>({ activity: { kind: 'idle' }, files: null, grain: 'line', message: null });
   const [dragging, setDragging] = useState(false);
 
-  const read = useCallback(async (files: File[]) => {
-    if (files.length === 0) return;
+  useEffect(() => () => abort.current?.abort(), []);
+  // The outcome takes the focus, so a keyboard or screen-reader user lands on it.
+  useEffect(() => { if (state.message !== null) messageRef.current?.focus(); }, [state.message]);
+
+  const read = useCallback(async (picked: File[]) => {
+    if (picked.length === 0) return;
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
-    setState({ kind: 'reading', progress: null });
+    setState({ activity: { kind: 'reading', progress: null }, files: null, grain: 'line', message: null });
     try {
-      const summaries = await analyze(files, {
+      const files = await session.analyze(picked, {
         signal: controller.signal,
-        onProgress: (progress) => { if (!controller.signal.aborted) setState({ kind: 'reading', progress }); },
+        onProgress: (progress) => {
+          if (!controller.signal.aborted) setState((s) => (s.activity.kind === 'reading' ? { ...s, activity: { kind: 'reading', progress } } : s));
+        },
       });
-      if (!controller.signal.aborted) setState({ kind: 'read', summaries });
+      if (controller.signal.aborted) return;
+      setState({ activity: { kind: 'idle' }, files, grain: grainChoice(files).preferred ?? 'month', message: null });
     } catch (error) {
-      if (controller.signal.aborted || (error instanceof DOMException && error.name === 'AbortError')) setState({ kind: 'cancelled' });
-      else setState({ kind: 'failed', message: escapeUntrusted(error instanceof Error ? error.message : String(error)) });
+      if (abort.current !== controller) return;
+      const message: ImportMessageState = isAbort(error, controller.signal) ? { kind: 'cancelled' } : { kind: 'readFailed', message: messageOf(error) };
+      setState({ activity: { kind: 'idle' }, files: null, grain: 'line', message });
     }
-  }, [analyze]);
+  }, [session]);
+
+  const write = useCallback(async (files: AnalyzedFile[], grain: ImportGrain) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setState((s) => ({ ...s, activity: { kind: 'importing', progress: null, cancelling: false }, message: null }));
+    let message: ImportMessageState;
+    try {
+      const outcome = await importToWorkbook(session, files, grain, {
+        signal: controller.signal,
+        run,
+        onProgress: (progress) => setState((s) => (s.activity.kind === 'importing' ? { ...s, activity: { ...s.activity, progress } } : s)),
+      });
+      message = { kind: 'imported', outcome };
+    } catch (error) {
+      message = isAbort(error, controller.signal) ? { kind: 'cancelled' } : { kind: 'importFailed', message: messageOf(error) };
+    }
+    if (abort.current === controller) setState((s) => ({ ...s, activity: { kind: 'idle' }, message }));
+  }, [session, run]);
+
+  const cancel = () => {
+    abort.current?.abort();
+    setState((s) => (s.activity.kind === 'importing' ? { ...s, activity: { ...s.activity, cancelling: true } } : s));
+  };
 
   const pick = () => input.current?.click();
+  const busy = state.activity.kind !== 'idle';
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -74,11 +132,13 @@ export function ImportPanel({ analyze }: { analyze: AnalyzeFiles }) {
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    void read([...event.dataTransfer.files]);
+    if (!busy) void read([...event.dataTransfer.files]);
   };
 
-  const reading = state.kind === 'reading';
-  const progress = reading && state.progress;
+  const choice = useMemo(() => (state.files === null ? null : grainChoice(state.files)), [state.files]);
+  const leftOut = useMemo(() => (state.files === null ? new Map<number, string>() : leftOutFiles(state.files, state.grain)), [state.files, state.grain]);
+  const { activity } = state;
+  const readProgress = activity.kind === 'reading' ? activity.progress : null;
   return (
     <section className={styles.root} aria-labelledby="rerate-import-title">
       <Subtitle2 as="h2" id="rerate-import-title">Import billing files</Subtitle2>
@@ -99,10 +159,10 @@ export function ImportPanel({ analyze }: { analyze: AnalyzeFiles }) {
         role="button"
         tabIndex={0}
         aria-label="Drop billing files here, or press Enter to choose files"
-        aria-disabled={reading}
+        aria-disabled={busy}
         className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
-        onClick={reading ? undefined : pick}
-        onKeyDown={reading ? undefined : onKey}
+        onClick={busy ? undefined : pick}
+        onKeyDown={busy ? undefined : onKey}
         onDragOver={(event) => { event.preventDefault(); setDragging(true); }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
@@ -110,75 +170,40 @@ export function ImportPanel({ analyze }: { analyze: AnalyzeFiles }) {
         <Body1>Drop DBR, CUR or FOCUS files here (.csv, .csv.gz, .csv.zip, .parquet)</Body1>
       </div>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={pick} disabled={reading}>Choose files…</Button>
-        {reading && <Button onClick={() => abort.current?.abort()}>Cancel</Button>}
+        <Button appearance={state.files === null ? 'primary' : 'secondary'} onClick={pick} disabled={busy}>Choose files…</Button>
+        {activity.kind === 'reading' && <Button onClick={() => abort.current?.abort()}>Cancel</Button>}
       </div>
 
-      {reading && (
+      {activity.kind === 'reading' && (
         <div aria-live="polite">
           <ProgressBar
-            value={progress && progress.bytesTotal ? progress.bytesRead / progress.bytesTotal : undefined}
+            value={readProgress && readProgress.bytesTotal ? readProgress.bytesRead / readProgress.bytesTotal : undefined}
             aria-label="Reading files"
           />
           <Caption1>
-            {progress
-              ? `Reading ${progress.file} (${progress.fileIndex + 1} of ${progress.fileCount})`
+            {readProgress
+              ? `Reading ${escapeUntrusted(readProgress.file)} (${readProgress.fileIndex + 1} of ${readProgress.fileCount})`
               : 'Reading…'}
           </Caption1>
         </div>
       )}
-      {state.kind === 'idle' && (
+      {activity.kind === 'idle' && state.files === null && state.message === null && (
         <Caption1>Nothing is written to the workbook until you have seen what the files hold.</Caption1>
       )}
-      {state.kind === 'cancelled' && (
-        <MessageBar intent="info"><MessageBarBody>Import cancelled: the workbook is unchanged.</MessageBarBody></MessageBar>
+      {state.files !== null && choice !== null && (
+        <ImportPreview
+          choice={choice}
+          grain={state.grain}
+          onGrain={(grain) => setState((s) => ({ ...s, grain }))}
+          onImport={() => { if (state.files !== null) void write(state.files, state.grain); }}
+          busy={busy}
+        />
       )}
-      {state.kind === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody><MessageBarTitle>The files could not be read</MessageBarTitle>{state.message}</MessageBarBody>
-        </MessageBar>
+      {activity.kind === 'importing' && (
+        <ImportProgressView progress={activity.progress} cancelling={activity.cancelling} onCancel={cancel} />
       )}
-      {state.kind === 'read' && state.summaries.map((summary) => <FileSummary key={summary.file} summary={summary} />)}
+      {state.message !== null && <ImportMessage ref={messageRef} state={state.message} />}
+      {state.files?.map((file, index) => <FileSummary key={index} summary={file} leftOut={leftOut.get(index)} />)}
     </section>
-  );
-}
-
-function FileSummary({ summary }: { summary: ImportSummary }) {
-  const styles = useStyles();
-  const errors = summary.issues.filter((issue) => issue.severity === 'error').length;
-  const facts: [string, string][] = [
-    ['Format', summary.format ?? 'not recognised'],
-    ['Periods', list(summary.periods, 'none')],
-    ['Payer accounts', list(summary.payerAccounts, 'none')],
-    ['Accounts', `${summary.accounts.length.toLocaleString('en-US')}${summary.accounts.length > 0 && summary.accounts.length <= 5 ? ` (${summary.accounts.join(', ')})` : ''}`],
-    ['Rows', summary.rowsRead.toLocaleString('en-US')],
-    ['Rows skipped', summary.rowsSkipped.toLocaleString('en-US')],
-    ['Σ unblended', groupDigits(summary.unblendedRead)],
-  ];
-  return (
-    <article aria-label={`Summary of ${summary.file}`} data-testid="file-summary">
-      <Subtitle2 as="h3">{summary.file}</Subtitle2>
-      <Table size="small" aria-label={`What ${summary.file} holds`}>
-        <TableBody>
-          {facts.map(([label, value]) => (
-            <TableRow key={label}>
-              <TableCell className={styles.label}>{label}</TableCell>
-              <TableCell className={styles.figure} data-fact={label}>{value}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {summary.issues.length > 0 && (
-        <MessageBar intent={errors > 0 ? 'error' : 'warning'} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{`${summary.issues.length} problem${summary.issues.length === 1 ? '' : 's'} found`}</MessageBarTitle>
-            <ul>
-              {summary.issues.slice(0, ISSUES_SHOWN).map((issue, index) => <li key={index}>{formatIssueLine(issue)}</li>)}
-              {summary.issues.length > ISSUES_SHOWN && <li>{`… and ${summary.issues.length - ISSUES_SHOWN} more`}</li>}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-    </article>
   );
 }

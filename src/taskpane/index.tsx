@@ -1,12 +1,13 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { inThreadAnalyzer, workerAnalyzer, type AnalyzeFiles } from './analyzeFiles';
+import { inThreadSession, workerSession } from './importSession';
+import type { ReadBilling } from './importSummary';
 import { isOfficeThemeDark, waitForOfficeHost } from './officeHost';
 
 /** Where workers are missing, the readers load on demand (their own chunk) and run on the page. */
-const analyzeOnPage: AnalyzeFiles = async (files, options) => {
+const readOnPage: ReadBilling = async (source, onLine, options) => {
   const { readBilling } = await import('../formats/readBilling');
-  return inThreadAnalyzer(readBilling)(files, options);
+  return readBilling(source, onLine, options);
 };
 
 /** Boots the pane: wait for Office (never crash without it), then render. */
@@ -14,8 +15,8 @@ async function boot(): Promise<void> {
   const element = document.getElementById('root');
   if (!element) return;
   const host = await waitForOfficeHost();
-  const analyze = typeof Worker === 'undefined' ? analyzeOnPage : workerAnalyzer();
-  createRoot(element).render(<App host={host} dark={isOfficeThemeDark()} analyze={analyze} />);
+  const session = typeof Worker === 'undefined' ? inThreadSession(readOnPage) : workerSession();
+  createRoot(element).render(<App host={host} dark={isOfficeThemeDark()} session={session} />);
 }
 
 void boot();

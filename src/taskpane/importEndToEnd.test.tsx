@@ -1,0 +1,40 @@
+/** @jest-environment jsdom */
+import { readFileSync } from 'node:fs';
+import { File as NodeFile } from 'node:buffer';
+import { resolve } from 'node:path';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { RecordingExcel } from '../../test/addin/recordingExcel';
+import { IMPORTS_TABLE, MODEL_TABLES } from '../engine/workbookLayout';
+import { App } from './App';
+import { inThreadSession } from './importSession';
+
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
+// jsdom has no TextDecoder; every browser the pane runs in has. The readers create one when they load, so they load after this.
+Object.assign(globalThis, { TextDecoder: NodeTextDecoder, TextEncoder: NodeTextEncoder });
+
+const CUR = 'cur1-sample-2023-11.csv';
+
+describe('the Import panel end to end in jsdom', () => {
+  test('picking the public CUR sample, reading it on the page and importing every line puts its 1,281 rows in Lines', async () => {
+    const { readBilling } = await import('../formats/readBilling');
+    const excel = new RecordingExcel();
+    render(<App host="Excel" dark={false} session={inThreadSession(readBilling)} runExcel={excel.run} />);
+    // jsdom's File has no stream(): hand the input Node's, as a browser's File would be.
+    const file = new NodeFile([readFileSync(resolve(__dirname, '../../samples/public', CUR))], CUR);
+    fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file] } });
+    const button = await screen.findByRole('button', { name: 'Import into Lines' }, { timeout: 20_000 });
+    expect(document.querySelector('[data-fact="Rows"]')?.textContent).toBe('1,281');
+    expect(screen.getByRole('radio', { name: 'Every line (1,281 rows)' })).toHaveProperty('checked', true);
+    fireEvent.click(button);
+    const result = await screen.findByTestId('import-result', {}, { timeout: 20_000 });
+    expect(result.textContent).toBe('Imported 1,281 rows into Lines');
+    expect(excel.tableValues(MODEL_TABLES.lines.table).length - 1).toBe(1281);
+    expect(excel.tableValues(IMPORTS_TABLE.table)[1].slice(0, 2)).toEqual([CUR, expect.stringMatching(/^[0-9a-f]{64}$/)]);
+  });
+});
