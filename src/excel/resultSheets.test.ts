@@ -11,7 +11,7 @@ import { inThreadSession } from '../taskpane/importSession';
 import { importToWorkbook } from '../taskpane/importToWorkbook';
 import { LIVE_INVOICE_FORMULA } from '../workbook/liveInvoice';
 import { setUpModel } from './modelSetup';
-import { rate, reconcile, shareWithAccountant } from './resultSheets';
+import { rate, reconcile, reenterDbrFormulas, shareWithAccountant } from './resultSheets';
 
 const SAMPLE = resolve(__dirname, '../../samples/public/cur1-sample-2023-11.csv');
 
@@ -133,5 +133,19 @@ describe('result sheets through the recording Excel fake', () => {
     excel.onSync = (n) => { if (n === start + 14) controller.abort(); };
     await expect(excel.run((context) => shareWithAccountant(context, { signal: controller.signal }))).rejects.toMatchObject({ name: 'AbortError' });
     expect(excel.snapshot()).toEqual(before);
+  });
+});
+
+describe('reenterDbrFormulas', () => {
+  test('sets again every DBR formula that shows #NAME?, and only those', async () => {
+    const excel = new RecordingExcel(['Invoice', 'Notes']);
+    excel.setFormulaResult('Invoice', 2, 0, '=DBR.INVOICE(BillingLines[#All],PriceBook[#All])', '#NAME?');
+    excel.setFormulaResult('Notes', 4, 1, '=DBR.ROUND(1.005)', 1.01);
+    excel.setFormulaResult('Notes', 5, 1, '=SUM(1,2)', '#NAME?');
+    const count = await excel.run((context) => reenterDbrFormulas(context));
+    expect(count).toBe(1);
+    const writes = excel.syncs.flatMap((s) => s.ops).filter((op) => op.kind === 'formulas');
+    expect(writes.map((op) => [op.sheet, op.block])).toEqual([['Invoice', [2, 0, 1, 1]]]);
+    expect(excel.formulasOf('Invoice')).toEqual(['=DBR.INVOICE(BillingLines[#All],PriceBook[#All])']);
   });
 });

@@ -156,16 +156,24 @@ function writeSheets(
 /** Cells read per sync when looking for DBR formulas. */
 const SCAN_CELLS = 200_000;
 
+/** A cell holding a DBR formula: where, the formula, and what it shows. */
+export interface DbrCell {
+  sheet: Excel.Worksheet;
+  row: number;
+  column: number;
+  formula: string;
+  value: unknown;
+}
+
 /**
- * Every DBR formula outside the `skip` sheets, with the range its result fills (its spill, or the
- * cell itself) and those values: setting `range.values = values` turns it into its value. The
- * sheets' used ranges are read in chunks of rows (formulas only).
+ * Every cell holding a DBR formula outside the `skip` sheets (and the staging `~` sheets): each
+ * sheet's used range is read in chunks of rows, formulas and values.
  */
-export async function findDbrFormulas(context: Excel.RequestContext, skip: readonly string[], signal?: AbortSignal): Promise<{ range: Excel.Range; values: unknown[][] }[]> {
+export async function scanDbrCells(context: Excel.RequestContext, skip: readonly string[], signal?: AbortSignal): Promise<DbrCell[]> {
   const list = context.workbook.worksheets.load('items/name');
   await context.sync();
   const skipped = new Set(skip.map((s) => s.toLowerCase()));
-  const found: { range: Excel.Range; values: unknown[][] }[] = [];
+  const found: DbrCell[] = [];
   for (const sheet of list.items) {
     if (skipped.has(sheet.name.toLowerCase()) || sheet.name.startsWith('~')) continue;
     const used = sheet.getUsedRangeOrNullObject(true).load('isNullObject, rowCount, columnCount, address');
@@ -175,18 +183,45 @@ export async function findDbrFormulas(context: Excel.RequestContext, skip: reado
     const step = Math.max(1, Math.floor(SCAN_CELLS / Math.max(used.columnCount, 1)));
     for (let start = 0; start < used.rowCount; start += step) {
       signal?.throwIfAborted();
-      const part = sheet.getRangeByIndexes(top.row + start, top.column, Math.min(step, used.rowCount - start), used.columnCount).load('formulas');
+      const part = sheet.getRangeByIndexes(top.row + start, top.column, Math.min(step, used.rowCount - start), used.columnCount).load('formulas, values');
       await context.sync();
-      const anchors: { cell: Excel.Range; spill: Excel.Range }[] = [];
       part.formulas.forEach((row, r) => row.forEach((formula, c) => {
-        if (typeof formula !== 'string' || !/^=\s*DBR\./i.test(formula)) return;
-        const cell = sheet.getRangeByIndexes(top.row + start + r, top.column + c, 1, 1).load('values');
-        anchors.push({ cell, spill: cell.getSpillingToRangeOrNullObject().load('isNullObject, values') });
+        if (typeof formula === 'string' && /^=\s*DBR\./i.test(formula)) {
+          found.push({ sheet, row: top.row + start + r, column: top.column + c, formula, value: part.values[r][c] });
+        }
       }));
-      if (anchors.length === 0) continue;
-      await context.sync();
-      for (const { cell, spill } of anchors) found.push(spill.isNullObject ? { range: cell, values: cell.values } : { range: spill, values: spill.values });
     }
   }
   return found;
+}
+
+/**
+ * Every DBR formula outside the `skip` sheets, with the range its result fills (its spill, or the
+ * cell itself) and those values: setting `range.values = values` turns it into its value.
+ */
+export async function findDbrFormulas(context: Excel.RequestContext, skip: readonly string[], signal?: AbortSignal): Promise<{ range: Excel.Range; values: unknown[][] }[]> {
+  const cells = await scanDbrCells(context, skip, signal);
+  if (cells.length === 0) return [];
+  const anchors = cells.map(({ sheet, row, column }) => {
+    const cell = sheet.getRangeByIndexes(row, column, 1, 1).load('values');
+    return { cell, spill: cell.getSpillingToRangeOrNullObject().load('isNullObject, values') };
+  });
+  await context.sync();
+  return anchors.map(({ cell, spill }) => (spill.isNullObject ? { range: cell, values: cell.values } : { range: spill, values: spill.values }));
+}
+
+/**
+ * "Re-enter formulas": a DBR formula entered before the add-in had registered its functions shows
+ * `#NAME?` until it is entered again. Every such cell (outside Lines) gets its own formula set
+ * again, in one batch; returns how many.
+ */
+export async function reenterDbrFormulas(context: Excel.RequestContext, signal?: AbortSignal): Promise<number> {
+  const stuck = (await scanDbrCells(context, [MODEL_TABLES.lines.sheet], signal)).filter((cell) => {
+    const value = cell.value as unknown;
+    return value === '#NAME?' || (typeof value === 'object' && value !== null && (value as { code?: unknown }).code === '#NAME?');
+  });
+  signal?.throwIfAborted();
+  for (const cell of stuck) cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).formulas = [[cell.formula]];
+  if (stuck.length > 0) await context.sync();
+  return stuck.length;
 }
