@@ -22,15 +22,15 @@ export interface ImportSession {
 /** Messages to importWorker.ts. */
 export type ImportWorkerRequest =
   | { type: 'analyze'; files: File[] }
-  | { type: 'rows'; grain: ImportGrain; include: number[] }
-  | { type: 'taken' }
-  | { type: 'cancel' };
+  | { type: 'rows'; run: number; grain: ImportGrain; include: number[] }
+  | { type: 'taken'; run: number }
+  | { type: 'cancel'; run: number };
 
 /** Messages from importWorker.ts. */
 export type ImportWorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'analyzed'; files: AnalyzedFile[] }
-  | { type: 'block'; block: RowsBlock }
+  | { type: 'block'; run: number; block: RowsBlock }
   | { type: 'failed'; message: string };
 
 export function abortError(): DOMException {
@@ -44,6 +44,8 @@ export function abortError(): DOMException {
  */
 export function workerSession(workerUrl = 'importWorker.js'): ImportSession {
   let worker: Worker | null = null;
+  // Each rows run has its number: a block of a cancelled run that arrives late is dropped.
+  let runs = 0;
   const start = (): Worker => {
     worker?.terminate();
     worker = new Worker(workerUrl);
@@ -84,20 +86,24 @@ export function workerSession(workerUrl = 'importWorker.js'): ImportSession {
     },
     rows(grain, include, signal) {
       const current = worker;
-      const queue = new BlockQueue(() => current?.postMessage({ type: 'taken' } satisfies ImportWorkerRequest));
+      const run = ++runs;
+      const queue = new BlockQueue(() => current?.postMessage({ type: 'taken', run } satisfies ImportWorkerRequest));
       if (current === null) {
         queue.fail(new Error('Pick the files again: their analysis was cancelled.'));
       } else {
         current.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
           const message = event.data;
-          if (message.type === 'block') queue.push(message.block);
-          else if (message.type === 'failed') queue.fail(new Error(message.message));
+          if (message.type === 'block') {
+            if (message.run === run) queue.push(message.block);
+          } else if (message.type === 'failed') {
+            queue.fail(new Error(message.message));
+          }
         };
         signal.addEventListener('abort', () => {
-          current.postMessage({ type: 'cancel' } satisfies ImportWorkerRequest);
+          current.postMessage({ type: 'cancel', run } satisfies ImportWorkerRequest);
           queue.fail(abortError());
         }, { once: true });
-        current.postMessage({ type: 'rows', grain, include: [...include] } satisfies ImportWorkerRequest);
+        current.postMessage({ type: 'rows', run, grain, include: [...include] } satisfies ImportWorkerRequest);
       }
       return {
         rows: queue.rows(),

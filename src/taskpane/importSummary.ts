@@ -3,7 +3,6 @@ import { formatDecimal, ZERO } from '../engine/money';
 import { skippedCost } from '../engine/reconcile/controlTotals';
 import type { BillingFormat, BillingLine } from '../engine/line';
 import type { BillingRead } from '../formats/readBilling';
-import { blobSource } from '../formats/blobSource';
 import type { ByteSource, ReadOptions } from '../formats/source';
 
 /** What the Import panel shows for one picked file before anything is written. */
@@ -36,30 +35,7 @@ export interface ImportProgress {
 
 export type ReadBilling = (source: ByteSource, onLine: (line: BillingLine) => void, options?: ReadOptions) => Promise<BillingRead>;
 
-export interface SummarizeOptions {
-  onProgress?: (progress: ImportProgress) => void;
-  signal?: AbortSignal;
-}
-
-/**
- * Reads each picked file through `read` (formats' readBilling) and keeps only its control
- * totals: the panel shows what a file holds before the user decides to write it.
- */
-export async function summarizeFiles(files: readonly File[], read: ReadBilling, options: SummarizeOptions = {}): Promise<ImportSummary[]> {
-  const summaries: ImportSummary[] = [];
-  for (const [fileIndex, file] of files.entries()) {
-    options.signal?.throwIfAborted();
-    const fileCount = files.length;
-    options.onProgress?.({ file: file.name, fileIndex, fileCount, bytesRead: 0, bytesTotal: file.size });
-    const result = await read(blobSource(file, file.name), () => undefined, {
-      signal: options.signal,
-      onProgress: (p) => options.onProgress?.({ file: file.name, fileIndex, fileCount, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal }),
-    });
-    summaries.push(summaryOf(result));
-  }
-  return summaries;
-}
-
+/** A reader's result as the panel shows it: the control totals of the file, and its issues. */
 export function summaryOf(result: BillingRead): ImportSummary {
   const { control } = result;
   return {

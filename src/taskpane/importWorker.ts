@@ -20,6 +20,7 @@ let sent = 0;
 let taken = 0;
 let onTaken: (() => void)[] = [];
 let running: AbortController | null = null;
+let runId = 0;
 
 const fail = (during: string) => (error: unknown) => {
   if (running?.signal.aborted) return;
@@ -41,22 +42,26 @@ scope.onmessage = (event) => {
   } else if (request.type === 'rows') {
     running?.abort();
     running = new AbortController();
+    const run = request.run;
+    runId = run;
     sent = 0;
     taken = 0;
     core.rows(request.grain, request.include, (block) => {
       sent += 1;
-      scope.postMessage({ type: 'block', block });
+      scope.postMessage({ type: 'block', run, block });
     }, {
       pending: () => sent - taken,
       drained: () => new Promise<void>((resolve) => { onTaken.push(resolve); }),
       signal: running.signal,
     }).catch(fail('Reading the rows to import'));
   } else if (request.type === 'taken') {
+    if (request.run !== runId) return;
     taken += 1;
     const waiting = onTaken;
     onTaken = [];
     for (const resolve of waiting) resolve();
   } else if (request.type === 'cancel') {
+    if (request.run !== runId) return;
     running?.abort();
     const waiting = onTaken;
     onTaken = [];

@@ -65,9 +65,11 @@ describe('workerSession', () => {
     worker.answer({ type: 'analyzed', files: [analyzed] });
     await analysis;
     const run = session.rows('month', [0], new AbortController().signal);
-    expect(worker.sent.at(-1)).toEqual({ type: 'rows', grain: 'month', include: [0] });
-    worker.answer({ type: 'block', block: { rows: [['r1'], ['r2']], done: false } });
-    worker.answer({ type: 'block', block: { rows: [['r3']], done: true, stats: { shadowCells: 4, cutCells: 1 } } });
+    expect(worker.sent.at(-1)).toEqual({ type: 'rows', run: 1, grain: 'month', include: [0] });
+    // A late block of an earlier, cancelled run is dropped.
+    worker.answer({ type: 'block', run: 0, block: { rows: [['stale']], done: false } });
+    worker.answer({ type: 'block', run: 1, block: { rows: [['r1'], ['r2']], done: false } });
+    worker.answer({ type: 'block', run: 1, block: { rows: [['r3']], done: true, stats: { shadowCells: 4, cutCells: 1 } } });
     await expect(collect(run.rows)).resolves.toEqual([['r1'], ['r2'], ['r3']]);
     expect(worker.sent.filter((m) => m.type === 'taken')).toHaveLength(2);
     expect(run.stats()).toEqual({ shadowCells: 4, cutCells: 1 });
@@ -84,6 +86,6 @@ describe('workerSession', () => {
     const rows = collect(run.rows);
     abort.abort();
     await expect(rows).rejects.toMatchObject({ name: 'AbortError' });
-    expect(worker.sent.at(-1)).toEqual({ type: 'cancel' });
+    expect(worker.sent.at(-1)).toEqual({ type: 'cancel', run: 1 });
   });
 });
