@@ -1,18 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import ts from 'typescript';
+
+export interface FakeOfficeOptions {
+  /** Sheets of the recorded workbook at start; default ['Sheet1']. */
+  sheets?: string[];
+  /** false: the recording fake keeps syncs and bytes but no cell values (the bench's light mode). */
+  keepCells?: boolean;
+}
+
+let recordingScript: string | null = null;
+
 /**
- * The script served in place of office.js from the CDN in the browser test: a fake `Office`
- * whose onReady resolves with `host`, a recording `Excel.run`, and a `CustomFunctions` registry
- * (`window.__rerate.registered` keeps the ids and functions the real bundle associated).
+ * test/addin/recordingExcel.ts as a plain script for the page: transpiled (no type check; it has no
+ * imports on purpose) and wrapped so that it defines `RecordingExcel` without a module system.
  */
-export function fakeOfficeScript(host: 'Excel' | null): string {
+function recordingExcelScript(): string {
+  if (recordingScript === null) {
+    const source = readFileSync(resolve(__dirname, '../addin/recordingExcel.ts'), 'utf8');
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, removeComments: true },
+    });
+    recordingScript = `var RecordingExcelModule = (function () { var exports = {}; ${outputText}\nreturn exports; })();`;
+  }
+  return recordingScript;
+}
+
+/**
+ * The script served in place of office.js from the CDN in the browser tests: a fake `Office`
+ * whose onReady resolves with `host`, a `CustomFunctions` registry (`window.__rerate.registered`
+ * keeps the ids and functions the real bundle associated) and, for host Excel, `Excel.run` over a
+ * real RecordingExcel (`window.__rerate.excel`: its sheets, tables and syncs can be read back).
+ */
+export function fakeOfficeScript(host: 'Excel' | null, options: FakeOfficeOptions = {}): string {
+  const excel = host === 'Excel'
+    ? `${recordingExcelScript()}
+  state.excel = new RecordingExcelModule.RecordingExcel(${JSON.stringify(options.sheets ?? ['Sheet1'])}, { keepCells: ${options.keepCells !== false} });
+  window.Excel = { run: function (batch) { state.excelRuns += 1; return state.excel.run(batch); } };`
+    : '';
   return `
 (function () {
-  var state = { registered: {}, ids: [], excelRuns: 0 };
+  var state = { registered: {}, ids: [], excelRuns: 0, excel: null };
   window.__rerate = state;
   window.Office = {
     onReady: function () { return Promise.resolve({ host: ${JSON.stringify(host)}, platform: ${host ? '"OfficeOnline"' : 'null'} }); },
     context: { officeTheme: { bodyBackgroundColor: '#ffffff', isDarkTheme: false } },
   };
-  ${host ? `window.Excel = { run: function (batch) { state.excelRuns += 1; return batch({ workbook: {}, sync: function () { return Promise.resolve(); } }); } };` : ''}
+  ${excel}
   function ExcelError(code, message) { this.code = code; this.message = message; }
   window.CustomFunctions = {
     Error: ExcelError,
