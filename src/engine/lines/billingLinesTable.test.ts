@@ -1,6 +1,9 @@
 import type { BillingLine } from '../line';
 import { makeLine, makeTable } from '../../../test/engine/fixtures';
-import { BILLING_LINES_COLUMNS, BILLING_LINES_HEADER, billingLineToRow, loadBillingLines } from './billingLinesTable';
+import type { Issue } from '../issues';
+import {
+  BILLING_LINES_COLUMNS, BILLING_LINES_HEADER, BILLING_LINES_SHADOW_HEADER, billingLineToRow, createBillingLinesReader, loadBillingLines, shadowColumnName,
+} from './billingLinesTable';
 
 /** A line with every field set, odd texts included, to check that nothing is lost or reordered. */
 function fullLine(): BillingLine {
@@ -128,5 +131,59 @@ describe('loadBillingLines', () => {
   test('a long bad cell is quoted to 40 characters', () => {
     const { issues } = loadBillingLines(makeTable('lines.csv', ['Period', 'ChargeKind', 'UnblendedCost'], [['2023-11', 'usage', 'x'.repeat(100)]]));
     expect(issues[0].message).toBe(`UnblendedCost "${'x'.repeat(40)}…" in lines.csv line 2 is not a number; the row is left out.`);
+  });
+
+  describe('shadow columns (decimals beyond Excel\'s 15 digits)', () => {
+    const header = ['Period', 'ChargeKind', 'UnblendedCost', 'UsageAmount', 'ListCost', ...BILLING_LINES_SHADOW_HEADER];
+    const shadows = (cells: Record<string, string>) => BILLING_LINES_SHADOW_HEADER.map((name) => cells[name] ?? '');
+
+    test('shadowColumnName(name) is <Name>Exact, one per decimal column, after the canonical columns', () => {
+      expect(shadowColumnName('UnblendedCost')).toBe('UnblendedCostExact');
+      expect(BILLING_LINES_SHADOW_HEADER).toEqual(['UsageAmountExact', 'UnblendedRateExact', 'UnblendedCostExact', 'BlendedRateExact', 'BlendedCostExact', 'ListCostExact', 'AmortizedCostExact']);
+    });
+
+    test('loadBillingLines reads a non-blank shadow cell instead of its number cell: the exact 20-digit text, not the rounded double', () => {
+      const table = makeTable('lines', header, [
+        ['2023-11', 'usage', '0.12345678901234568', '1234567.8901234567', '2', ...shadows({ UnblendedCostExact: '0.12345678901234567890', UsageAmountExact: ' 1234567.89012345678901 ' })],
+      ]);
+      const { result, issues } = loadBillingLines(table);
+      expect(issues).toEqual([]);
+      expect(result.map((l) => [l.unblendedCost, l.usageAmount, l.listCost])).toEqual([['0.12345678901234567890', '1234567.89012345678901', '2']]);
+    });
+
+    test('loadBillingLines reads the number cell where the shadow cell is blank, and a shadow alone where the column is absent', () => {
+      const table = makeTable('lines', header, [['2023-11', 'usage', '1.5', '', '', ...shadows({ UnblendedCostExact: '  ' })]]);
+      expect(loadBillingLines(table).result.map((l) => [l.unblendedCost, l.usageAmount])).toEqual([['1.5', null]]);
+      const alone = makeTable('lines', ['period', 'charge kind', 'Unblended Cost', 'amortized cost exact'], [['2023-11', 'usage', '1', '0.100000000000000000001']]);
+      expect(loadBillingLines(alone, { pricingFieldsOnly: true }).result.map((l) => l.amortizedCost)).toEqual(['0.100000000000000000001']);
+    });
+
+    test('a bad shadow cell is BAD_NUMBER naming the shadow column, and its row is left out', () => {
+      const table = makeTable('lines', header, [
+        ['2023-11', 'usage', '0.1', '', '', ...shadows({ UnblendedCostExact: '0.1 USD' })],
+        ['2023-11', 'usage', '0.2', '', '', ...shadows({})],
+      ]);
+      const { result, issues } = loadBillingLines(table);
+      expect(result.map((l) => l.unblendedCost)).toEqual(['0.2']);
+      expect(issues).toEqual([{
+        code: 'BAD_NUMBER', severity: 'error', source: { file: 'lines', line: 2, column: 'UnblendedCostExact' },
+        message: 'UnblendedCostExact "0.1 USD" in lines line 2 is not a number; the row is left out.',
+      }]);
+    });
+  });
+
+  test('createBillingLinesReader(source, header).read(values, line, issues) loads each row as loadBillingLines does, and says which columns it reads', () => {
+    const rows = [billingLineToRow(fullLine()), BILLING_LINES_HEADER.map(() => ' '), billingLineToRow(makeLine({ period: 'Nov' }))];
+    const table = makeTable('Lines', [...BILLING_LINES_HEADER, 'Note'], rows.map((row) => [...row, 'x']));
+    const reader = createBillingLinesReader('Lines', table.header, { pricingFieldsOnly: true });
+    const issues: Issue[] = [];
+    const lines = table.rows.map((row) => reader.read(row.values, row.line, issues));
+    const loaded = loadBillingLines(table, { pricingFieldsOnly: true });
+    expect([lines.filter((line) => line !== null), issues]).toEqual([loaded.result, loaded.issues]);
+    expect(lines[1]).toBeNull();
+    const read = table.header.filter((_, column) => reader.readsColumn[column]);
+    expect(read).toContain('UnblendedCost');
+    expect(read).not.toContain('Description');
+    expect(read).not.toContain('Note');
   });
 });
