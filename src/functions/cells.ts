@@ -1,5 +1,6 @@
 import { Decimal, decimalFromNumber, formatDecimal, tryParseDecimal } from '../engine/money';
 import { RerateError } from '../engine/issues';
+import { powerOfTen } from '../engine/inMemory';
 
 /** What Excel hands a custom function for one cell: a number, text, a boolean, blank, or an error. */
 export type CellValue = unknown;
@@ -32,6 +33,16 @@ export function cellToDecimal(value: CellValue, argument: string, where = ''): D
 /** The decimal back as an Excel number: Excel holds doubles, so this is the one lossy step. */
 export function decimalToCell(value: Decimal): number {
   return Number(formatDecimal(value));
+}
+
+/**
+ * An exact scaled integer (value = units × 10^-scale, |units| < 2^53, scale 0–22: the engine's
+ * `ScaledDecimal`) as an Excel number: the same double as `decimalToCell` of the same value. Both
+ * operands are exact doubles, and IEEE division rounds their exact quotient correctly, as
+ * `Number(text)` rounds the exact decimal text; `+ 0` turns -0 into 0.
+ */
+export function scaledToCell(units: number, scale: number): number {
+  return units / powerOfTen(scale) + 0;
 }
 
 /** A cell's text argument (currency code, rounding mode), or `fallback` when omitted. */

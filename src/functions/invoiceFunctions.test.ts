@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FakeExcelError } from '../../test/addin/fakeCustomFunctions';
 import { BILLING_LINES_HEADER } from '../engine';
+import { BILLING_LINES_SHADOW_HEADER } from '../engine/lines';
 import { GOLDEN, expectedInvoiceRows, jsonIssueKinds, scenarioCells, spilledIssueKinds, type InvoicesJson } from '../../test/helpers/goldenCells';
 import { main } from '../cli/main';
 import { invoiceOf, rerateLines } from './functions';
@@ -136,6 +137,70 @@ describe('DBR.RERATE and DBR.INVOICE as Excel calls them', () => {
     ]);
     const [[missing]] = await cells(() => invoiceOf([['Account', 'Cost'], ['1', 1]], PRICE_BOOK)) as FakeExcelError[][];
     expect([missing.code, missing.message]).toEqual(['#VALUE!', expect.stringContaining('lines')]);
+  });
+});
+
+describe('DBR.RERATE and DBR.INVOICE over a Lines table with shadow columns (decimals beyond 15 digits)', () => {
+  // As the task pane writes Lines: the 32 columns (decimals as numbers Excel rounded to 15–17
+  // digits), LineCount, then the shadow columns holding the exact text where there were more.
+  const header = [...BILLING_LINES_HEADER, 'LineCount', ...BILLING_LINES_SHADOW_HEADER];
+  const usage = { Period: '2024-03', Account: '111111111111', ChargeKind: 'usage', ProductCode: 'AmazonEC2' };
+  const row = (fields: Record<string, unknown>, shadows: Record<string, string> = {}): unknown[] => [
+    ...lineRow(fields), 1, ...BILLING_LINES_SHADOW_HEADER.map((name) => shadows[name] ?? ''),
+  ];
+  const exactCost = '0.12345678901234567890';
+  const rounded = Number(exactCost);
+
+  test('invoiceOf(lines…) prices the exact shadow text, not the rounded double of its number cell', async () => {
+    expect(rounded).toBe(0.12345678901234568);
+    const lines = [header, row({ ...usage, UnblendedCost: rounded }, { UnblendedCostExact: exactCost }), row({ ...usage, UnblendedCost: rounded }, { UnblendedCostExact: exactCost })];
+    const result = await invoiceOf(lines, PRICE_BOOK, undefined, undefined, undefined, undefined, true);
+    expect(result[1]).toEqual(['111111111111', '2024-03', 'USD', 'AmazonEC2', '', '0.2469135780246913578', '0.30864197253086419725', 0.31]);
+    // Without the shadow cells, the doubles' text: 2 × 0.12345678901234568.
+    const plain = await invoiceOf([header, row({ ...usage, UnblendedCost: rounded }), row({ ...usage, UnblendedCost: rounded })], PRICE_BOOK, undefined, undefined, undefined, undefined, true);
+    expect(plain[1][5]).toBe('0.24691357802469136');
+  });
+
+  test('rerateLines(lines…) reads the shadow where it is not blank and the number cell where it is; a bad shadow is #VALUE! in its row', async () => {
+    const result = await rerateLines([
+      header,
+      row({ ...usage, UnblendedCost: rounded }, { UnblendedCostExact: exactCost }),
+      row({ ...usage, UnblendedCost: 2 }, { UnblendedCostExact: '' }),
+      row({ ...usage, UnblendedCost: 2 }, { UnblendedCostExact: '0.1x' }),
+    ], PRICE_BOOK);
+    expect(result.slice(0, 3)).toEqual([['Price', 'Rule'], [Number('0.154320986265432098625'), 'ec2'], [2.5, 'ec2']]);
+    const [price] = result[3] as FakeExcelError[];
+    expect([price.code, price.message]).toEqual(['#VALUE!', 'UnblendedCostExact "0.1x" in lines line 4 is not a number; the row is left out.']);
+  });
+
+  test('invoiceOf(lines…) with a bad shadow cell leaves its row out with a BAD_NUMBER issue row naming the shadow column', async () => {
+    const result = await invoiceOf([header, row({ ...usage, UnblendedCost: 1 }, { UnblendedCostExact: 'n/a' }), row({ ...usage, UnblendedCost: 1 })], PRICE_BOOK);
+    expect(result[1]).toEqual(['111111111111', '2024-03', 'USD', 'AmazonEC2', '', 1, 1.25, 1.25]);
+    expect(result.filter((r) => r[0] === 'Issue').map((r) => r[3])).toContain('BAD_NUMBER: UnblendedCostExact "n/a" in lines line 2 is not a number; the row is left out.');
+  });
+});
+
+describe('DBR.RERATE reads lines row by row as loadBillingLines reads a table', () => {
+  const usage = { Period: '2024-03', Account: '111111111111', ChargeKind: 'usage', ProductCode: 'AmazonEC2' };
+
+  test('rerateLines: a row blank in every column it reads stays blank; a short row reads its missing cells as blank; a row with a bad cell in a column it does not read is priced', async () => {
+    const short = lineRow({ ...usage, UnblendedCost: '4' }).slice(0, BILLING_LINES_HEADER.indexOf('UnblendedCost') + 1);
+    const result = await rerateLines([
+      LINES_HEADER,
+      lineRow({ Description: 'only a description', Tags: '{"bad"' }),
+      short,
+      lineRow({ ...usage, UnblendedCost: '1', Tags: 'not json' }),
+      lineRow({ ...usage, UnblendedCost: ' 2 ', Currency: 'usd', SourceLine: 7 }),
+    ], PRICE_BOOK);
+    expect(result).toEqual([['Price', 'Rule'], ['', ''], [5, 'ec2'], [1.25, 'ec2'], [2.5, 'ec2']]);
+  });
+
+  test('rerateLines: an error cell in a column it does not read still fails the whole call, naming row and column', async () => {
+    const lines = [LINES_HEADER, lineRow({ ...usage, UnblendedCost: '1' }), lineRow({ ...usage, UnblendedCost: '1', Description: new FakeExcelError('#N/A', '') })];
+    const [[error]] = await cells(() => rerateLines(lines, PRICE_BOOK)) as FakeExcelError[][];
+    expect([error.code, error.message]).toEqual(['#VALUE!', expect.stringContaining('lines row 3, column 30 (Description)')]);
+    const [[nan]] = await cells(() => rerateLines([LINES_HEADER, [...lineRow({ ...usage, UnblendedCost: '1' }), Number.NaN]], PRICE_BOOK)) as FakeExcelError[][];
+    expect([nan.code, nan.message]).toEqual(['#VALUE!', expect.stringContaining('lines row 2, column 33 is NaN')]);
   });
 });
 

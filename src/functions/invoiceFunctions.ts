@@ -6,11 +6,11 @@ import { formatPrecise, type Decimal } from '../engine/money';
 import { RerateError, type Issue, type WithIssues } from '../engine/issues';
 import type { TableRows } from '../engine/table';
 import type { BillingLine } from '../engine/line';
-import { loadBillingLines } from '../engine/lines/billingLinesTable';
-import { cellToText, decimalToCell, describeCell, isBlank, type CellResult, type CellValue } from './cells';
+import { createBillingLinesReader, type BillingLinesReader } from '../engine/lines';
+import { cellToText, decimalToCell, describeCell, isBlank, scaledToCell, type CellResult, type CellValue } from './cells';
 import { toGrid } from './grid';
 import { CHUNK_ROWS, loadTableArgument, throwTableErrors, yieldToExcel } from './adapter';
-import { tableRowsFromCellRange } from './tableArgument';
+import { headerFromCells, rowTextFromCells } from './tableArgument';
 import { toExcelError } from './toExcelError';
 
 /**
@@ -89,28 +89,35 @@ export async function rerateCells(lines: unknown, priceBook: unknown, customers:
   const ratePeriod = periodText === '' ? null : periodText;
   const grid = toGrid(lines);
   const rate = createLineRater(config, ratePeriod);
-  const out: CellResult[][] = grid.map(() => ['', '']);
+  const out: CellResult[][] = new Array(grid.length);
   out[0] = [...RERATE_HEADER];
-  await forEachLinesChunk(grid, (rows, loaded, first) => {
-    // A missing column fails the whole call (the header's issues come with every chunk); a bad row
-    // fails its own row only.
-    if (first) throwTableErrors(loaded.issues.filter((issue) => issue.code === 'MISSING_COLUMN' || issue.source?.line === 1));
-    for (const [line, entry] of linesByRow(rows, loaded.result, loaded.issues)) {
-      out[line - 1] = rateCells(line, entry, rate);
-    }
-  });
+  const rowIssues: Issue[] = [];
+  // A missing column fails the whole call (once the first chunk is read, as a bad cell there would
+  // first); a bad row fails its own row only; a blank row stays blank.
+  await forEachLinesRow(grid, (reader, values, row) => {
+    const line = values === null ? null : reader.read(values, row + 1, rowIssues);
+    if (line !== null) out[row] = rateCells(row + 1, line, rate);
+    else if (rowIssues.length > 0) out[row] = errorCells(rowIssues);
+    else out[row] = ['', ''];
+    rowIssues.length = 0;
+  }, (reader) => throwTableErrors(reader.headerIssues));
   return out;
 }
 
+/** A bad row's cells: its first error (the one that left it out), in both. */
+function errorCells(issues: readonly Issue[]): CellResult[] {
+  const error = issues.find((issue) => issue.severity === 'error') ?? issues[0];
+  const excel = toExcelError(new RerateError(error.code, error.message, error.source));
+  return [excel, excel];
+}
+
 /** One line's `Price, Rule` cells (or its error in both). */
-function rateCells(line: number, entry: BillingLine | RerateError, rate: (line: BillingLine) => RatedLine): CellResult[] {
-  if (entry instanceof RerateError) {
-    const excel = toExcelError(entry);
-    return [excel, excel];
-  }
+function rateCells(line: number, entry: BillingLine, rate: (line: BillingLine) => RatedLine): CellResult[] {
   try {
     const rated = rate(entry);
     if (rated.code !== null) throw new RerateError(rated.code, `lines row ${line}: ${rated.reason ?? ''}.`);
+    // A price computed as a scaled integer becomes a number without a Decimal.
+    if (rated.priceScale >= 0) return [scaledToCell(rated.priceUnits, rated.priceScale), rated.rule];
     return rated.price === null ? ['', rated.reason ?? ''] : [decimalToCell(rated.price), rated.rule];
   } catch (error) {
     const excel = toExcelError(error);
@@ -125,55 +132,46 @@ function rateCells(line: number, entry: BillingLine | RerateError, rate: (line: 
 const PRICING_FIELDS = { pricingFieldsOnly: true } as const;
 
 /**
- * The `lines` argument through `loadBillingLines` in chunks of `CHUNK_ROWS` grid rows, with a yield
- * to Excel's runtime before each chunk after the first, so a call over 100,000 lines never blocks it
- * for long and only one chunk's rows are held at a time. Each chunk is a table with the grid's header
- * (row numbers those of the range), so it gets the same lines and row issues as in one table; the
- * header's own issues come with every chunk (`first` marks the first). `lines` is not put in the
- * table cache: it is the argument that changes between calls, and 16 entries of 100,000 lines (and
- * their keys) would hold gigabytes.
+ * The `lines` argument straight from its cells, row by row through the one BillingLines reader
+ * (`createBillingLinesReader`, which `loadBillingLines` uses too): the same lines, issues and
+ * messages as `loadBillingLines` over the range as one table, without making that table — no row
+ * arrays, no 100,000-row intermediate. `each(reader, values, row)` runs for every data row in order
+ * (`row` 0-based in the range, `values` its cells as text — one array reused for every row — or
+ * null for a row of blanks). Rows are taken in chunks of `CHUNK_ROWS` with a yield to Excel's
+ * runtime before each chunk after the first, so a call over 100,000 lines never blocks it for long;
+ * `afterFirst(reader)` runs once the first chunk is read (even with no data rows). An error cell
+ * throws as soon as it is reached. `lines` is not put in the table cache: it is the argument that
+ * changes between calls, and 16 entries of 100,000 lines (and their keys) would hold gigabytes.
  */
-async function forEachLinesChunk(
-  grid: unknown[][], each: (rows: TableRows, loaded: WithIssues<BillingLine[]>, first: boolean) => void,
-): Promise<void> {
+async function forEachLinesRow(
+  grid: unknown[][],
+  each: (reader: BillingLinesReader, values: readonly string[] | null, row: number) => void,
+  afterFirst: (reader: BillingLinesReader) => void = () => undefined,
+): Promise<BillingLinesReader> {
+  const header = headerFromCells('lines', grid);
+  const reader = createBillingLinesReader('lines', header, PRICING_FIELDS);
+  const values: string[] = new Array<string>(header.length).fill('');
   for (let start = 1; start === 1 || start < grid.length; start += CHUNK_ROWS) {
     if (start > 1) await yieldToExcel();
-    const rows = tableRowsFromCellRange('lines', grid, start, start + CHUNK_ROWS);
-    each(rows, loadBillingLines(rows, PRICING_FIELDS), start === 1);
+    const end = Math.min(grid.length, start + CHUNK_ROWS);
+    for (let row = start; row < end; row += 1) {
+      each(reader, rowTextFromCells('lines', grid, row, header, reader.readsColumn, values) ? values : null, row);
+    }
+    if (start === 1) afterFirst(reader);
   }
+  return reader;
 }
 
-/** The `lines` argument as `loadBillingLines` would load it in one table, read chunk by chunk. */
-async function loadLinesInChunks(grid: unknown[][]): Promise<WithIssues<BillingLine[]>> {
+/** The `lines` argument as `loadBillingLines` would load it in one table (the header's issues first). */
+async function loadLinesArgument(grid: unknown[][]): Promise<WithIssues<BillingLine[]>> {
   const lines: BillingLine[] = [];
   const issues: Issue[] = [];
-  // The header's issues (requireColumns) lead every chunk's list: keep them once.
-  const headerIssues = loadBillingLines(tableRowsFromCellRange('lines', grid, 1, 1), PRICING_FIELDS).issues.length;
-  await forEachLinesChunk(grid, (_, loaded, first) => {
-    for (const line of loaded.result) lines.push(line);
-    for (const issue of first ? loaded.issues : loaded.issues.slice(headerIssues)) issues.push(issue);
+  const reader = await forEachLinesRow(grid, (rowReader, values, row) => {
+    if (values === null) return;
+    const line = rowReader.read(values, row + 1, issues);
+    if (line !== null) lines.push(line);
   });
-  return { result: lines, issues };
-}
-
-/**
- * Each data row of `rows` (by its row number in the range) with its line or the error that left it
- * out. `loadBillingLines` keeps the order of the rows it loads, so with no row left out (the usual
- * case) lines and rows pair up in order; otherwise each row is loaded on its own.
- */
-function linesByRow(rows: TableRows, lines: BillingLine[], issues: Issue[]): Map<number, BillingLine | RerateError> {
-  const result = new Map<number, BillingLine | RerateError>();
-  if (issues.length === 0 && lines.length === rows.rows.length) {
-    rows.rows.forEach((row, i) => result.set(row.line, lines[i]));
-    return result;
-  }
-  for (const row of rows.rows) {
-    const one = loadBillingLines({ ...rows, rows: [row] }, PRICING_FIELDS);
-    const error = one.issues.find((issue) => issue.severity === 'error');
-    if (error) result.set(row.line, new RerateError(error.code, error.message, error.source));
-    else if (one.result.length === 1) result.set(row.line, one.result[0]);
-  }
-  return result;
+  return { result: lines, issues: [...reader.headerIssues, ...issues] };
 }
 
 /**
@@ -191,7 +189,7 @@ export async function invoiceCells(
   const warnings: Issue[] = [];
   const config = configOf(priceBook, customers, settings, fxRates, supportPlans, warnings);
   const exact = preciseFlag(precise);
-  const billing = await loadLinesInChunks(toGrid(lines));
+  const billing = await loadLinesArgument(toGrid(lines));
   throwTableErrors(billing.issues.filter((issue) => STRUCTURAL.has(issue.code)));
   warnings.push(...billing.issues);
   await yieldToExcel();

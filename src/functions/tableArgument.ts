@@ -43,18 +43,42 @@ export async function tableRowsFromCellsAsync(
   return table;
 }
 
-/**
- * Grid rows `from` (0-based, ≥ 1) up to `to` as a table with the grid's header, for functions that
- * handle a long table chunk by chunk (DBR.RERATE, DBR.INVOICE's `lines`) instead of holding it all.
- */
-export function tableRowsFromCellRange(name: string, grid: unknown[][], from: number, to: number): TableRows {
-  const table = headerOf(name, grid);
-  addRows(name, grid, table, from, Math.min(grid.length, to));
-  return table;
+function headerOf(name: string, grid: unknown[][]): TableRows {
+  return { source: name, header: headerFromCells(name, grid), rows: [] };
 }
 
-function headerOf(name: string, grid: unknown[][]): TableRows {
-  return { source: name, header: (grid[0] ?? []).map((cell, column) => cellText(name, cell, 1, column, undefined)), rows: [] };
+/** Row 1 of a range as a table's header: its cells as text (an error cell throws, naming it). */
+export function headerFromCells(name: string, grid: unknown[][]): string[] {
+  return (grid[0] ?? []).map((cell, column) => cellText(name, cell, 1, column, undefined));
+}
+
+/**
+ * Grid row `row` (0-based, ≥ 1) as text, written into `values` — one array reused for every row of
+ * a long table (DBR.RERATE's and DBR.INVOICE's `lines`), so no row array is made per row. False
+ * when every cell is blank (`tableRowsFromCells` drops such rows). Every cell is checked as there:
+ * an error cell throws the same BAD_VALUE naming argument, row and column. Only the columns whose
+ * `reads[column]` is true are converted to text; the others, and cells past the row's end, are ''.
+ */
+export function rowTextFromCells(
+  name: string, grid: unknown[][], row: number, header: readonly string[], reads: readonly boolean[], values: string[],
+): boolean {
+  const cells = grid[row];
+  const width = header.length;
+  let blank = true;
+  for (let column = 0; column < cells.length; column += 1) {
+    const cell: unknown = cells[column];
+    let text = '';
+    if (typeof cell === 'string') {
+      text = cell;
+    } else if (!isBlank(cell)) {
+      // A number of a column not read is checked (finite), not converted.
+      text = typeof cell === 'number' && Number.isFinite(cell) && reads[column] !== true ? '' : cellText(name, cell, row + 1, column, header[column]);
+    }
+    if (blank && !isBlank(cell)) blank = false;
+    if (column < width) values[column] = reads[column] === true ? text : '';
+  }
+  for (let column = cells.length; column < width; column += 1) values[column] = '';
+  return !blank;
 }
 
 /** Appends grid rows `from` (0-based, ≥ 1) up to `to`, skipping rows of blanks only. */

@@ -1,9 +1,11 @@
-import { ONE, type Decimal } from '../money';
+import { ONE, parseDecimal, type Decimal } from '../money';
 import type { BillingLine } from '../line';
 import type { IssueCode, WithIssues } from '../issues';
+import { basisAmountText } from '../basis';
 import { lookupFxRate } from '../fx/fxTable';
 import { createInvoiceRun } from '../invoice/createInvoiceRun';
-import { createLinePricer } from '../invoice/priceLine';
+import { createPricingPlanner, priceOfLine, type PricingPlan } from '../invoice/priceLine';
+import { multiplyScaled, readScaled, scaledText, type ScaledDecimal } from './scaledDecimal';
 import type { Destination } from '../invoice/planLine';
 import type { InvoiceRunConfig, InvoiceRunResult } from '../invoice/invoiceTypes';
 
@@ -13,7 +15,14 @@ export interface RatedLine {
   /** The customer's invoice currency (customers table, else the `currency` setting). */
   currency: string;
   /** The precise price in `currency`; null when the line is not invoiced or has no FX rate (`reason`). */
-  price: Decimal | null;
+  readonly price: Decimal | null;
+  /**
+   * The same price as an exact scaled integer, price = priceUnits × 10^-priceScale, when the rater
+   * computed it that way (|priceUnits| < 2^53, priceScale 0–22: see scaledDecimal.ts); priceScale
+   * is -1 otherwise. Reading these instead of `price` makes no Decimal.
+   */
+  priceUnits: number;
+  priceScale: number;
   /** The rule recorded on the line: its name, `(none)` (no rule matched), or `support-plan`. */
   rule: string;
   method: string;
@@ -26,6 +35,27 @@ export interface RatedLine {
   reason: string | null;
   /** A missing look-up behind `reason` (`FX_RATE_MISSING`): the cell shows `#N/A`, not a blank price. */
   code: IssueCode | null;
+}
+
+/** A rated line whose Decimal price, when it was computed as a scaled integer, is made only if read. */
+class Rated implements RatedLine {
+  constructor(
+    readonly customer: string,
+    readonly currency: string,
+    private exact: Decimal | null,
+    readonly priceUnits: number,
+    readonly priceScale: number,
+    readonly rule: string,
+    readonly method: string,
+    readonly destination: Destination,
+    readonly reason: string | null,
+    readonly code: IssueCode | null,
+  ) {}
+
+  get price(): Decimal | null {
+    if (this.exact === null && this.priceScale >= 0) this.exact = parseDecimal(scaledText(this.priceUnits, this.priceScale));
+    return this.exact;
+  }
 }
 
 /** What `rateLines` needs beyond the invoice config: DBR.RERATE's `[period]`. */
@@ -64,34 +94,98 @@ export function rateLine(line: BillingLine, config: InvoiceRunConfig, period: st
 }
 
 /**
+ * How the lines of one plan are rated, decided once per plan: the invoice currency, why there is
+ * no price (a line not invoiced), and the rule as a scaled factor — the price is `figure × factor`,
+ * where figure is the basis amount (`basis`: factor 1 at cost or passthrough, 1 + v markup, 1 − v
+ * discount) or the usage amount (`usage`, a rate); `zero` for an sp-negation line under a rate;
+ * `decimal` when the factor does not fit a scaled integer or the rule divides (margin): then Decimal.
+ * This is `priceRule`'s table (pricebook/priceRule.ts); rateLines.test.ts checks the two agree.
+ */
+interface PlanRating {
+  plan: PricingPlan;
+  currency: string;
+  reason: string | null;
+  form: 'none' | 'basis' | 'usage' | 'zero' | 'decimal';
+  factor: ScaledDecimal;
+}
+
+function planRating(plan: PricingPlan, line: BillingLine, config: InvoiceRunConfig): PlanRating {
+  const currency = config.customers?.currencies.get(plan.customer) ?? config.settings.currency;
+  const factor: ScaledDecimal = { units: 1, scale: 0 };
+  const fits = (value: Decimal): boolean => readScaled(value.toFixed(), factor);
+  let form: PlanRating['form'] = 'decimal';
+  if (plan.destination !== 'invoice') {
+    form = 'none';
+  } else if (plan.rule === null) {
+    form = 'basis';
+  } else {
+    const value = plan.rule.value as Decimal;
+    switch (plan.rule.method) {
+      case 'markup': if (fits(ONE.plus(value))) form = 'basis'; break;
+      case 'discount': if (fits(ONE.minus(value))) form = 'basis'; break;
+      case 'rate': if (line.kind === 'sp-negation') form = 'zero'; else if (fits(value)) form = 'usage'; break;
+      case 'passthrough': form = 'basis'; break;
+      default: form = 'decimal';
+    }
+  }
+  const reason = plan.destination === 'invoice' ? null : REASONS[plan.destination](plan.ruleName);
+  return { plan, currency, reason, form, factor };
+}
+
+/**
  * `rateLine` for many lines under one config: the plan of each distinct set of match fields is
- * decided once (`createLinePricer`), as the invoice run decides it once per group.
+ * decided once (`createPricingPlanner`), as the invoice run decides it once per group, and so are
+ * the invoice currency and the rule's factor. A price that fits is computed as an exact scaled
+ * integer (no Decimal per line: DBR.RERATE prices 100,000 lines one by one); any other with Decimal.
  */
 export function createLineRater(config: InvoiceRunConfig, period: string | null = null): (line: BillingLine) => RatedLine {
-  const price = createLinePricer({
+  const ratingOf = createPricingPlanner({
     priceBook: config.priceBook, customers: config.customers, supportPlans: config.supportPlans, settings: config.settings, period,
-  });
+  }, (plan, line) => planRating(plan, line, config));
+  const figure: ScaledDecimal = { units: 0, scale: 0 };
+  const price: ScaledDecimal = { units: 0, scale: 0 };
   return (line) => {
-    const priced = price(line);
-    const currency = config.customers?.currencies.get(priced.customer) ?? config.settings.currency;
-    let price_: Decimal | null = null;
-    let reason: string | null = null;
-    let code: IssueCode | null = null;
-    if (priced.destination !== 'invoice' || priced.price === null) {
-      reason = priced.destination === 'invoice' ? 'not invoiced' : REASONS[priced.destination](priced.rule);
-    } else {
-      const ratePeriod = period ?? line.period;
-      const rate = lookupFxRate(config.fxRates, ratePeriod, line.currency, currency);
-      if (rate === null) {
-        reason = `no FX rate for ${ratePeriod} from ${line.currency} to ${currency}`;
-        code = 'FX_RATE_MISSING';
-      } else {
-        // The same currency converts at exactly 1: skip the multiplication.
-        price_ = rate === ONE ? priced.price : priced.price.times(rate);
-      }
+    const rating = ratingOf(line);
+    const { plan, currency } = rating;
+    if (rating.form === 'none') {
+      return new Rated(plan.customer, currency, null, 0, -1, plan.ruleName, plan.method, plan.destination, rating.reason, null);
     }
-    return { customer: priced.customer, currency, price: price_, rule: priced.rule, method: priced.method, destination: priced.destination, reason, code };
+    const ratePeriod = period ?? line.period;
+    const rate = lookupFxRate(config.fxRates, ratePeriod, line.currency, currency);
+    if (rate === null) {
+      const reason = `no FX rate for ${ratePeriod} from ${line.currency} to ${currency}`;
+      return new Rated(plan.customer, currency, null, 0, -1, plan.ruleName, plan.method, plan.destination, reason, 'FX_RATE_MISSING');
+    }
+    // The same currency converts at exactly 1: a scaled product when it fits, else Decimal.
+    if (rate === ONE && scaledPrice(line, rating, figure, price)) {
+      return new Rated(plan.customer, currency, null, price.units, price.scale, plan.ruleName, plan.method, plan.destination, null, null);
+    }
+    const exact = priceOfLine(line, plan);
+    if (exact === null) return new Rated(plan.customer, currency, null, 0, -1, plan.ruleName, plan.method, plan.destination, 'not invoiced', null);
+    return new Rated(plan.customer, currency, rate === ONE ? exact : exact.times(rate), 0, -1, plan.ruleName, plan.method, plan.destination, null, null);
   };
+}
+
+/** The line's price as a scaled integer into `into`, when its plan's factor and its figure fit. */
+function scaledPrice(line: BillingLine, rating: PlanRating, figure: ScaledDecimal, into: ScaledDecimal): boolean {
+  switch (rating.form) {
+    case 'zero':
+      into.units = 0;
+      into.scale = 0;
+      return true;
+    case 'basis':
+      return readScaled(basisAmountText(line, rating.plan.basisField).text, figure) && multiplyScaled(figure, rating.factor, into);
+    case 'usage':
+      if (line.usageAmount === null) {
+        figure.units = 0;
+        figure.scale = 0;
+      } else if (!readScaled(line.usageAmount, figure)) {
+        return false;
+      }
+      return multiplyScaled(figure, rating.factor, into);
+    default:
+      return false;
+  }
 }
 
 /**

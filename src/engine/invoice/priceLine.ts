@@ -1,8 +1,8 @@
 import { parseDecimal, ZERO, type Decimal } from '../money';
 import type { BillingLine } from '../line';
-import { basisAmountText, type Basis } from '../basis';
+import { basisAmountText, type Basis, type BasisField } from '../basis';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import type { PriceBook } from '../pricebook/priceBook';
+import type { MatchField, PriceBook, PriceRule } from '../pricebook/priceBook';
 import { priceRule } from '../pricebook/priceRule';
 import type { CustomerDirectory } from '../customers/customerDirectory';
 import { BUILT_IN_SUPPORT_PLANS, type SupportPlanTable } from '../support/supportPlans';
@@ -46,12 +46,43 @@ export function priceLine(line: BillingLine, options: PriceLineOptions): PricedL
 const MAX_REMEMBERED_PLANS = 100_000;
 
 /**
+ * The part of a line's plan that its price depends on (customer, rule, basis, destination), decided
+ * once per distinct set of the fields it is decided by (`planKeyOf`) and shared by every line with
+ * them. The plan's other fields (category, support base, invoice account…) are not here: they
+ * depend on fields the key leaves out.
+ */
+export interface PricingPlan {
+  customer: string;
+  /** The rule recorded on the line: its name, `(none)`, or `support-plan`. */
+  ruleName: string;
+  /** The rule's method; `passthrough` with no rule, `support-plan` for a replaced support line. */
+  method: string;
+  /** The basis recorded on the line (`list` when owner-only moved it to list cost). */
+  basis: Basis;
+  /** The line figure the basis takes (ENGINE.md §3). */
+  basisField: BasisField;
+  destination: Destination;
+  /** The rule that prices the line; null when none matched (priced at cost). */
+  rule: PriceRule | null;
+}
+
+/**
  * `priceLine` for many lines under one set of options: the settings and context are built once,
  * and the plan (customer, rule, basis, destination) is decided once per distinct set of the fields
- * `planLine` reads — as the invoice run decides it once per group — then reused for every line
- * that shares them. Only the line's own figures are priced per line.
+ * `planLine` decides it by — as the invoice run decides it once per group — then reused for every
+ * line that shares them. Only the line's own figures are priced per line.
  */
 export function createLinePricer(options: PriceLineOptions): (line: BillingLine) => PricedLine {
+  const planOf = createPricingPlanner(options, (plan) => plan);
+  return (line) => pricedWith(line, planOf(line));
+}
+
+/**
+ * The pricing plan of each line, remembered per distinct set of the fields it is decided by, with
+ * whatever the caller derives from a plan once (`derive`: DBR.RERATE's rater keeps the invoice
+ * currency and the rule's factor beside it), for `createLinePricer` and `createLineRater`.
+ */
+export function createPricingPlanner<T>(options: PriceLineOptions, derive: (plan: PricingPlan, line: BillingLine) => T): (line: BillingLine) => T {
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const context: PlanContext = {
     priceBook: options.priceBook,
@@ -60,59 +91,116 @@ export function createLinePricer(options: PriceLineOptions): (line: BillingLine)
     settings,
   };
   const period = options.period ?? null;
-  const plans = new Map<string, LinePlan>();
-  let previous: BillingLine | null = null;
-  let previousPlan: LinePlan | null = null;
+  const keyOf = planKeyOf(keyFields(options.priceBook, settings, period));
+  const plans = new Map<string, T>();
+  let previousKey = '';
+  let previousPlan: T | undefined;
   return (line) => {
-    const rated = period ? { ...line, period } : line;
-    // Runs of lines with the same match fields are common: compare with the previous line first.
-    let plan = previous !== null && samePlanFields(rated, previous) ? previousPlan as LinePlan : undefined;
+    const key = keyOf(line);
+    // Runs of lines with the same key are common (sorted files): one string compare, no look-up.
+    if (key === previousKey && previousPlan !== undefined) return previousPlan;
+    let plan = plans.get(key);
     if (plan === undefined) {
-      const key = planKey(rated);
-      plan = plans.get(key);
-      if (plan === undefined) {
-        plan = planLine(rated, context);
-        if (plans.size >= MAX_REMEMBERED_PLANS) plans.clear();
-        plans.set(key, plan);
-      }
-      previous = rated;
-      previousPlan = plan;
+      const rated = period ? { ...line, period } : line;
+      plan = derive(pricingPlanOf(planLine(rated, context)), rated);
+      if (plans.size >= MAX_REMEMBERED_PLANS) plans.clear();
+      plans.set(key, plan);
     }
-    return pricedWith(line, plan);
+    previousKey = key;
+    previousPlan = plan;
+    return plan;
   };
 }
 
-/** True when two lines agree on every field `planLine` reads (as `planKey` would say). */
-function samePlanFields(a: BillingLine, b: BillingLine): boolean {
-  return a.usageType === b.usageType && a.account === b.account && a.productCode === b.productCode && a.operation === b.operation
-    && a.kind === b.kind && a.period === b.period && a.region === b.region && a.payerAccount === b.payerAccount
-    && a.billingEntity === b.billingEntity && a.service === b.service && a.provider === b.provider
-    && a.commitmentOwner === b.commitmentOwner && a.format === b.format;
+/** Which line fields can change a pricing plan, under one price book, settings and rating period. */
+interface KeyFields {
+  productCode: boolean;
+  usageType: boolean;
+  operation: boolean;
+  region: boolean;
+  billingEntity: boolean;
+  /** The line's own period (no rating period given, and some rule has ValidFrom or ValidTo). */
+  period: boolean;
+  /** Format and commitment owner (commitments owner-only). */
+  commitments: boolean;
 }
 
-/** Every line field `planLine` reads (and nothing else), as one key. */
-function planKey(line: BillingLine): string {
+/**
+ * A line's plan depends on its kind and account (customer, support plan, the rule's Customer and
+ * Account), and on a match field only when some rule of the price book constrains that field (a
+ * blank or `*` pattern matches every value); on its period only through the rules' validity; on
+ * its format and commitment owner only under owner-only. Nothing else of the plan reaches a price.
+ */
+function keyFields(book: PriceBook | null, settings: Settings, period: string | null): KeyFields {
+  const rules = book?.rules ?? [];
+  const constrained = (field: MatchField): boolean => rules.some((rule) => rule.match[field].regex !== null);
+  return {
+    productCode: constrained('productCode'),
+    usageType: constrained('usageType'),
+    operation: constrained('operation'),
+    region: constrained('region'),
+    billingEntity: constrained('billingEntity'),
+    period: period === null && rules.some((rule) => rule.validFrom !== null || rule.validTo !== null),
+    commitments: settings.commitments === 'owner-only',
+  };
+}
+
+/**
+ * The plan key of a line: the fields `keyFields` says can change its plan, and nothing else, so
+ * the key is short to build and hash (100,000 lines a call) and lines that price alike share it.
+ */
+function planKeyOf(fields: KeyFields): (line: BillingLine) => string {
   const f = (value: string | null): string => (value === null ? '\u0001' : value);
-  return `${line.kind}\u0000${line.period}\u0000${line.format}\u0000${f(line.account)}\u0000${f(line.payerAccount)}\u0000${f(line.productCode)}`
-    + `\u0000${f(line.usageType)}\u0000${f(line.operation)}\u0000${f(line.region)}\u0000${f(line.billingEntity)}\u0000${f(line.service)}`
-    + `\u0000${f(line.provider)}\u0000${f(line.commitmentOwner)}`;
+  return (line) => {
+    // A line without an account is its payer's: the payer then decides the customer.
+    let key = line.account === null ? `${line.kind}\u0000\u0001${f(line.payerAccount)}` : `${line.kind}\u0000${line.account}`;
+    if (fields.productCode) key += `\u0000${f(line.productCode)}`;
+    if (fields.usageType) key += `\u0000${f(line.usageType)}`;
+    if (fields.operation) key += `\u0000${f(line.operation)}`;
+    if (fields.region) key += `\u0000${f(line.region)}`;
+    if (fields.billingEntity) key += `\u0000${f(line.billingEntity)}`;
+    if (fields.period) key += `\u0000${line.period}`;
+    if (fields.commitments) key += `\u0000${line.format}\u0000${f(line.commitmentOwner)}`;
+    return key;
+  };
 }
 
-function pricedWith(line: BillingLine, plan: LinePlan): PricedLine {
+function pricingPlanOf(plan: LinePlan): PricingPlan {
+  return {
+    customer: plan.customer,
+    ruleName: plan.ruleName,
+    method: plan.rule?.method ?? (plan.destination === 'support-replaced' ? 'support-plan' : 'passthrough'),
+    basis: plan.policyAffected ? 'list' : plan.basis,
+    basisField: plan.basisField,
+    destination: plan.destination,
+    rule: plan.rule,
+  };
+}
+
+/**
+ * The exact price of a line under its plan (`priceRule`, ENGINE.md §5), or null when the line is
+ * not invoiced. Throws RangeError for a figure that is not a decimal.
+ */
+export function priceOfLine(line: BillingLine, plan: PricingPlan): Decimal | null {
+  return plan.destination === 'invoice' ? priceOfBasis(line, plan, parseDecimal(basisAmountText(line, plan.basisField).text)) : null;
+}
+
+function priceOfBasis(line: BillingLine, plan: PricingPlan, basisAmount: Decimal): Decimal | null {
+  if (plan.rule === null) return basisAmount;
+  const usageAmount = line.usageAmount === null ? ZERO : parseDecimal(line.usageAmount);
+  return priceRule(plan.rule.method, plan.rule.value, basisAmount, usageAmount, line.kind);
+}
+
+function pricedWith(line: BillingLine, plan: PricingPlan): PricedLine {
   const { text, unavailable } = basisAmountText(line, plan.basisField);
   const basisAmount = parseDecimal(text);
-  let price: Decimal | null = null;
-  if (plan.destination === 'invoice') {
-    price = plan.rule === null ? basisAmount
-      : priceRule(plan.rule.method, plan.rule.value, basisAmount, line.usageAmount === null ? ZERO : parseDecimal(line.usageAmount), line.kind);
-  }
   return {
     customer: plan.customer,
     rule: plan.ruleName,
-    method: plan.rule?.method ?? (plan.destination === 'support-replaced' ? 'support-plan' : 'passthrough'),
-    basis: plan.policyAffected ? 'list' : plan.basis,
+    method: plan.method,
+    basis: plan.basis,
     basisAmount,
-    price,
+    price: plan.destination === 'invoice' ? priceOfBasis(line, plan, basisAmount) : null,
     destination: plan.destination,
     basisUnavailable: unavailable,
   };
