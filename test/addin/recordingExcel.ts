@@ -45,29 +45,61 @@ export interface FakeChart {
 }
 
 export class FakeSheet {
-  cells = new Map<string, FakeCell>();
+  /** Cells by row, then column (sparse arrays): the fake holds 100,000s of rows in the benches. */
+  private grid: (FakeCell | undefined)[][] = [];
   visibility = 'Visible';
+  /** The cells as a map keyed `row,column` (zero-based), for tests that look at one cell. */
+  readonly cells = {
+    get: (key: string): FakeCell | undefined => { const [r, c] = key.split(',').map(Number); return this.at(r, c); },
+    delete: (key: string): boolean => { const [r, c] = key.split(',').map(Number); return this.remove(r, c); },
+    keys: (): string[] => [...this.each()].map(([r, c]) => `${r},${c}`),
+    values: (): FakeCell[] => [...this.each()].map(([, , cell]) => cell),
+    entries: (): [string, FakeCell][] => [...this.each()].map(([r, c, cell]) => [`${r},${c}`, cell]),
+  };
+
   constructor(public name: string) {}
 
+  at(row: number, column: number): FakeCell | undefined {
+    return this.grid[row]?.[column];
+  }
+
   cell(row: number, column: number): FakeCell {
-    const key = `${row},${column}`;
-    let cell = this.cells.get(key);
+    const cells = (this.grid[row] ??= []);
+    let cell = cells[column];
     if (!cell) {
       cell = { value: '', format: 'General', formula: false };
-      this.cells.set(key, cell);
+      cells[column] = cell;
     }
     return cell;
+  }
+
+  remove(row: number, column: number): boolean {
+    const cells = this.grid[row];
+    if (!cells?.[column]) return false;
+    cells[column] = undefined;
+    return true;
+  }
+
+  /** Every stored cell as [row, column, cell], row by row. */
+  *each(): IterableIterator<[number, number, FakeCell]> {
+    for (let r = 0; r < this.grid.length; r += 1) {
+      const cells = this.grid[r];
+      if (!cells) continue;
+      for (let c = 0; c < cells.length; c += 1) {
+        const cell = cells[c];
+        if (cell) yield [r, c, cell];
+      }
+    }
   }
 
   /** [rows, columns] of the used area from A1 (0 × 0 when empty). */
   extent(): [number, number] {
     let rows = 0;
     let columns = 0;
-    for (const [key, cell] of this.cells) {
+    for (const [r, c, cell] of this.each()) {
       if (cell.value === '' && cell.format === 'General') continue;
-      const comma = key.indexOf(',');
-      rows = Math.max(rows, Number(key.slice(0, comma)) + 1);
-      columns = Math.max(columns, Number(key.slice(comma + 1)) + 1);
+      rows = Math.max(rows, r + 1);
+      columns = Math.max(columns, c + 1);
     }
     return [rows, columns];
   }
@@ -206,19 +238,26 @@ export class RecordingExcel {
 
   formulasOf(name: string): string[] {
     const sheet = this.sheet(name);
-    return sheet ? [...sheet.cells.values()].filter((cell) => cell.formula).map((cell) => String(cell.value)) : [];
+    return sheet ? [...sheet.each()].filter(([, , cell]) => cell.formula).map(([, , cell]) => String(cell.value)) : [];
   }
 
   /** Everything a test compares to say "the workbook is unchanged". */
   snapshot(): unknown {
     return {
-      sheets: this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: [...s.cells.entries()].sort().map(([k, c]) => [k, c.value, c.format]) })),
+      sheets: this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: [...s.each()].map(([r, c, cell]) => [r, c, cell.value, cell.format]) })),
       tables: this.tables.map((t) => ({ ...t, sheet: t.sheet.name })),
     };
   }
 
   private block(sheet: FakeSheet, [row, column, rows, columns]: Block): FakeCell[][] {
-    return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => sheet.cells.get(`${row + r},${column + c}`) ?? { value: '', format: 'General', formula: false }));
+    const blank: FakeCell = { value: '', format: 'General', formula: false };
+    const out: FakeCell[][] = new Array(rows);
+    for (let r = 0; r < rows; r += 1) {
+      const line: FakeCell[] = new Array(columns);
+      for (let c = 0; c < columns; c += 1) line[c] = sheet.at(row + r, column + c) ?? blank;
+      out[r] = line;
+    }
+    return out;
   }
 
   queue(op: Omit<RecordedOp, 'bytes'>, data: unknown, apply: () => void): void {
@@ -561,9 +600,8 @@ export class RecordingExcel {
         excel.queue({ kind: 'clear', sheet: ref.name, block: staticBlock }, undefined, () => {
           const sheet = excel.findSheet(ref.name);
           const [row, column, rows, columns] = blockNow();
-          for (const key of [...sheet.cells.keys()]) {
-            const [r, c] = key.split(',').map(Number);
-            if (r >= row && r < row + rows && c >= column && c < column + columns) sheet.cells.delete(key);
+          for (const [r, c] of [...sheet.each()]) {
+            if (r >= row && r < row + rows && c >= column && c < column + columns) sheet.remove(r, c);
           }
         });
       },
