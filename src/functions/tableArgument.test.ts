@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { decimalFromNumber, formatDecimal } from '../engine/money';
 import { RerateError } from '../engine/issues';
 import { loadFxRates } from '../engine';
-import { tableRowsFromCells } from './tableArgument';
+import { numberText, rowTextFromCells, tableRowsFromCells } from './tableArgument';
 
 describe('tableRowsFromCells', () => {
   test('a 2-D range: the first row is the header, later rows keep their row number in the range', () => {
@@ -66,5 +66,28 @@ describe('tableRowsFromCells', () => {
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
       expect(tableRowsFromCells('t', [['A'], [n]]).rows[0].values[0]).toBe(formatDecimal(decimalFromNumber(n)));
     }), { numRuns: 2000 });
+  });
+
+  test('numberText(n) writes an exponent out as Decimal does: 1.81e-8, 1.5e+21, -5e-324, 1.7976931348623157e+308 and random doubles', () => {
+    for (const n of [1.81e-8, -2.5e-7, 1e-7, 1.5e21, 1e21, -1.2345678901234567e25, 5e-324, -5e-324, Number.MAX_VALUE, 0.000001, 123.456, -0, 0]) {
+      expect([n, numberText(n)]).toEqual([n, formatDecimal(decimalFromNumber(n))]);
+    }
+    const tiny = fc.double({ min: -1e-6, max: 1e-6, noNaN: true });
+    const huge = fc.oneof(fc.double({ min: 1e21, noNaN: true, noDefaultInfinity: true }), fc.double({ max: -1e21, noNaN: true, noDefaultInfinity: true }));
+    fc.assert(fc.property(fc.oneof(tiny, huge), (n) => {
+      expect(numberText(n)).toBe(formatDecimal(decimalFromNumber(n)));
+    }), { numRuns: 3000 });
+  });
+
+  test('rowTextFromCells(name, grid, row, header, reads, values) writes the read columns as tableRowsFromCells would, checks every cell, and says whether the row is blank', () => {
+    const header = ['A', 'B', 'C'];
+    const grid: unknown[][] = [header, [1.81e-8, true, 'x'], ['', null, ''], [2], ['a', 'b', 'c', new FakeExcelError('#REF!', '')], [Number.NaN, 'b', 'c']];
+    const values = ['', '', ''];
+    const reads = [true, true, false];
+    expect([rowTextFromCells('t', grid, 1, header, reads, values), values]).toEqual([true, ['0.0000000181', 'TRUE', '']]);
+    expect(rowTextFromCells('t', grid, 2, header, reads, values)).toBe(false);
+    expect([rowTextFromCells('t', grid, 3, header, reads, values), values]).toEqual([true, ['2', '', '']]);
+    expect(() => rowTextFromCells('t', grid, 4, header, reads, values)).toThrow('t row 5, column 4 is #REF!, an error value; fix that cell first.');
+    expect(() => rowTextFromCells('t', grid, 5, header, [false, false, false], values)).toThrow('t row 6, column 1 (A) is NaN, not a finite number.');
   });
 });

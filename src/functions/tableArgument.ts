@@ -1,4 +1,3 @@
-import { decimalFromNumber, formatDecimal } from '../engine/money';
 import { RerateError } from '../engine/issues';
 import type { TableRows } from '../engine/table';
 import { describeCell, isBlank, type CellValue } from './cells';
@@ -57,7 +56,8 @@ export function headerFromCells(name: string, grid: unknown[][]): string[] {
  * a long table (DBR.RERATE's and DBR.INVOICE's `lines`), so no row array is made per row. False
  * when every cell is blank (`tableRowsFromCells` drops such rows). Every cell is checked as there:
  * an error cell throws the same BAD_VALUE naming argument, row and column. Only the columns whose
- * `reads[column]` is true are converted to text; the others, and cells past the row's end, are ''.
+ * `reads[column]` is true are converted to text (a finite number of another column needs no
+ * check); the others, and cells past the row's end, are ''.
  */
 export function rowTextFromCells(
   name: string, grid: unknown[][], row: number, header: readonly string[], reads: readonly boolean[], values: string[],
@@ -70,9 +70,10 @@ export function rowTextFromCells(
     let text = '';
     if (typeof cell === 'string') {
       text = cell;
+    } else if (typeof cell === 'number' && Number.isFinite(cell)) {
+      if (reads[column] === true) text = numberText(cell);
     } else if (!isBlank(cell)) {
-      // A number of a column not read is checked (finite), not converted.
-      text = typeof cell === 'number' && Number.isFinite(cell) && reads[column] !== true ? '' : cellText(name, cell, row + 1, column, header[column]);
+      text = cellText(name, cell, row + 1, column, header[column]);
     }
     if (blank && !isBlank(cell)) blank = false;
     if (column < width) values[column] = reads[column] === true ? text : '';
@@ -90,16 +91,36 @@ function addRows(name: string, grid: unknown[][], table: TableRows, from: number
   }
 }
 
+/**
+ * A finite number as `formatDecimal(decimalFromNumber(n))` gives it, without a Decimal: its
+ * shortest round-trip text (what decimalFromNumber starts from), which without an exponent is
+ * already the decimal's plain text (String(-0) is "0"); an exponent (below 1e-6, from 1e21) is
+ * written out: `1.81e-8` → `0.0000000181`, `1.5e+21` → `1500000000000000000000`. The digits
+ * are the same and only the point moves, so the value is exactly the same.
+ */
+export function numberText(value: number): string {
+  const text = String(value);
+  const e = text.indexOf('e');
+  if (e < 0) return text;
+  const negative = text.charCodeAt(0) === 45; /* - */
+  const mantissa = text.slice(negative ? 1 : 0, e);
+  const point = mantissa.indexOf('.');
+  const digits = point < 0 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
+  const integerDigits = (point < 0 ? mantissa.length : point) + Number(text.slice(e + 1));
+  let plain: string;
+  if (integerDigits <= 0) plain = `0.${'0'.repeat(-integerDigits)}${digits}`;
+  else if (integerDigits >= digits.length) plain = digits + '0'.repeat(integerDigits - digits.length);
+  else plain = `${digits.slice(0, integerDigits)}.${digits.slice(integerDigits)}`;
+  return negative ? `-${plain}` : plain;
+}
+
 /** One cell as the text a CSV file would hold. `line` is 1-based, `column` 0-based. */
 function cellText(name: string, cell: CellValue, line: number, column: number, columnName: string | undefined): string {
   if (typeof cell === 'string') return cell;
   if (isBlank(cell)) return '';
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) throw badCell(name, cell, line, column, columnName, 'not a finite number');
-    // The text decimalFromNumber starts from (shortest round trip); without an exponent it is
-    // already the decimal's plain text (String(-0) is "0"), which saves a Decimal per cell.
-    const text = String(cell);
-    return text.includes('e') ? formatDecimal(decimalFromNumber(cell)) : text;
+    return numberText(cell);
   }
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (isExcelError(cell)) throw badCell(name, cell, line, column, columnName, 'an error value; fix that cell first');
