@@ -108,22 +108,39 @@ function tableSheet(name: string, table: TableRows): WorkbookSheet {
   };
 }
 
+/** Zero-based column of a layout position such as `D1`. */
+function columnOf(at: string): number {
+  let column = 0;
+  for (const letter of /^[A-Z]+/.exec(at)?.[0] ?? 'A') column = column * 26 + (letter.charCodeAt(0) - 64);
+  return column - 1;
+}
+
 /**
- * `Settings` (Setting, Value), then — each after a blank row under its own header, as
- * `rerate --workbook` finds them again — the FX rates and the support plans the run used.
+ * `Settings` laid out as the task pane lays it out (MODEL_TABLES: Settings at A1, FxRates at D1,
+ * SupportPlans at I1, side by side), so `rerate --workbook` and the add-in read the run's tables
+ * back from the same places: the settings the run used, the FX rates as given (header only when
+ * none were), and the support plans used — the built-in ones when none were given.
  */
 function settingsSheet(settings: Settings, inputs: WorkbookInputs): WorkbookSheet {
-  const rows: Cell[][] = settingRows(settings);
-  if (inputs.fxRates) {
-    const { header, rows: fx } = inputs.fxRates;
-    rows.push([], [...header], ...fx.map((row) => header.map((_, i) => row.values[i] ?? '')));
-  }
-  if (inputs.supportPlans) {
-    rows.push([], [...SUPPORT_PLANS_COLUMNS], ...supportPlanRows(inputs.supportPlans));
-  }
+  const blocks: { at: number; header: readonly string[]; rows: Cell[][] }[] = [
+    { at: columnOf(MODEL_TABLES.settings.at), header: MODEL_TABLES.settings.columns, rows: settingRows(settings) },
+    {
+      at: columnOf(MODEL_TABLES.fxRates.at),
+      header: inputs.fxRates?.header ?? MODEL_TABLES.fxRates.columns,
+      rows: inputs.fxRates ? inputs.fxRates.rows.map((row) => inputs.fxRates!.header.map((_, i) => row.values[i] ?? '')) : [],
+    },
+  ];
+  if (inputs.supportPlans) blocks.push({ at: columnOf(MODEL_TABLES.supportPlans.at), header: SUPPORT_PLANS_COLUMNS, rows: supportPlanRows(inputs.supportPlans) });
+  const width = Math.max(...blocks.map((b) => b.at + b.header.length));
+  const headers: string[] = new Array<string>(width).fill('');
+  for (const b of blocks) b.header.forEach((h, c) => { headers[b.at + c] = h; });
+  const height = Math.max(...blocks.map((b) => b.rows.length));
+  const rows: Cell[][] = Array.from({ length: height }, () => new Array<Cell>(width).fill(null));
+  for (const b of blocks) b.rows.forEach((row, r) => row.forEach((cell, c) => { rows[r][b.at + c] = cell; }));
+  for (const row of rows) while (row.length > 0 && row[row.length - 1] === null) row.pop();
   return {
     name: MODEL_TABLES.settings.sheet,
-    columns: [...MODEL_TABLES.settings.columns.map((header) => ({ header, width: 16 })), { header: '', width: 28 }, { header: '', width: 12 }],
+    columns: headers.map((header) => ({ header, width: header === '' ? 3 : header === 'Tiers' ? 28 : 14 })),
     rows,
   };
 }

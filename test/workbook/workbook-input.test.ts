@@ -71,7 +71,7 @@ describe('rerate invoice --workbook', () => {
     expect(fromWorkbook.carriedCredits).toEqual(fromCsv.carriedCredits);
   });
 
-  test('readWorkbookTables(W.xlsx) finds the Settings, FxRates and SupportPlans blocks stacked on the exported Settings sheet', async () => {
+  test('readWorkbookTables(W.xlsx) finds the Settings, FxRates and SupportPlans tables side by side on the exported Settings sheet', async () => {
     const { result, issues } = await readWorkbookTables(path.join(dir, 'W.xlsx'));
     expect(issues).toEqual([]);
     expect(result.settings).toMatchObject({ source: 'W.xlsx!Settings', header: ['Setting', 'Value'] });
@@ -80,7 +80,7 @@ describe('rerate invoice --workbook', () => {
       ['commitments', 'as-billed'], ['grain', 'service'], ['period', ''],
     ]);
     expect(result.fxRates?.header).toEqual(['Period', 'From', 'To', 'Rate']);
-    expect(result.fxRates?.rows[0]).toEqual({ line: 11, values: ['2023-10', 'USD', 'GBP', '0.8213'] });
+    expect(result.fxRates?.rows[0]).toEqual({ line: 2, values: ['2023-10', 'USD', 'GBP', '0.8213'] });
     expect(result.fxRates?.rows).toHaveLength(4);
     expect(result.supportPlans?.rows.map((r) => r.values)).toEqual([
       ['developer', '29', '0:0.03', 'account'],
