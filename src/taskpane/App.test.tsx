@@ -1,6 +1,9 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { RecordingExcel } from '../../test/addin/recordingExcel';
 import { App } from './App';
+import { ModelPanel } from './ModelPanel';
+import { ResultsPanel } from './ResultsPanel';
 import type { AnalyzedFile } from './importCore';
 import type { ImportSession } from './importSession';
 
@@ -27,6 +30,11 @@ const curSummary: AnalyzedFile = {
 
 function pickFiles(files: File[]) {
   fireEvent.change(screen.getByTestId('file-input'), { target: { files } });
+}
+
+/** Disabled by its own attribute or by a disabled fieldset around it (how the Import panel waits). */
+function disabled(name: string): boolean {
+  return screen.getByRole('button', { name }).matches(':disabled');
 }
 
 function fact(label: string): string | null {
@@ -107,10 +115,65 @@ describe('App', () => {
     expect(analyze.mock.calls[0][0]).toEqual([file]);
   });
 
-  test('App renders the panels given as children after the Import panel (the Model panel\'s place)', () => {
-    render(<App host="Excel" dark={false} session={session(jest.fn())}><section aria-label="Model">model</section></App>);
-    const importPanel = screen.getByRole('region', { name: 'Import billing files' });
-    const model = screen.getByRole('region', { name: 'Model' });
-    expect(importPanel.compareDocumentPosition(model) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  test('App renders the panels given as children after the Import panel, in order (index.tsx: the Model then the Results panel)', () => {
+    render(<App host="Excel" dark={false} session={session(jest.fn())}><ModelPanel /><ResultsPanel /></App>);
+    const order = ['Import billing files', 'Price book & settings', 'Invoices & reconciliation'].map((name) => screen.getByRole('region', { name }));
+    for (let i = 1; i < order.length; i += 1) {
+      expect(order[i - 1].compareDocumentPosition(order[i]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+  });
+
+  test('one workbook action at a time: while Share with accountant runs, every other action, the import\'s included, is disabled', async () => {
+    const excel = new RecordingExcel(['Sheet1']);
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const runExcel = <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => gate.then(() => excel.run(batch));
+    render(<App host="Excel" dark={false} session={session(jest.fn())} runExcel={runExcel}><ModelPanel /><ResultsPanel /></App>);
+    const others = ['Choose files…', 'Set up the model', 'Check the model', 'Rate', 'Reconcile', 'Share with accountant', 'Re-enter DBR formulas'];
+    expect(others.map(disabled)).toEqual(others.map(() => false));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Share with accountant' }));
+    expect(others.map(disabled)).toEqual(others.map(() => true));
+    expect(screen.getAllByRole('radio').every((radio) => radio.matches(':disabled'))).toBe(true);
+    expect(disabled('Cancel')).toBe(false);
+
+    await act(async () => { open(); });
+    // Share on a workbook with no tables refuses (BAD_TABLE); then everything is enabled again.
+    expect((await screen.findByTestId('results-error')).textContent).toContain('import billing files and set up the model first');
+    expect(others.map(disabled)).toEqual(others.map(() => false));
+  });
+
+  test('while the model is being set up, the results actions and the import wait', async () => {
+    const excel = new RecordingExcel(['Sheet1']);
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const runExcel = <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => gate.then(() => excel.run(batch));
+    render(<App host="Excel" dark={false} session={session(jest.fn())} runExcel={runExcel}><ModelPanel /><ResultsPanel /></App>);
+    fireEvent.click(screen.getByRole('button', { name: 'Set up the model' }));
+    expect(['Choose files…', 'Rate', 'Reconcile', 'Share with accountant', 'Re-enter DBR formulas', 'Check the model'].map(disabled)).toEqual([true, true, true, true, true, true]);
+    await act(async () => { open(); });
+    await screen.findByTestId('model-result');
+    expect(['Choose files…', 'Rate', 'Set up the model'].map(disabled)).toEqual([false, false, false]);
+    expect(excel.table('PriceBook')).toBeDefined();
+  });
+
+  test('while an import writes into Lines, the Model and Results panels wait', async () => {
+    const excel = new RecordingExcel(['Sheet1']);
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const runExcel = <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => gate.then(() => excel.run(batch));
+    const importing: ImportSession = {
+      analyze: async () => [curSummary],
+      rows: () => ({ rows: (async function* () { /* no rows: the import is cancelled before any */ })(), stats: () => null }),
+    };
+    render(<App host="Excel" dark={false} session={importing} runExcel={runExcel}><ModelPanel /><ResultsPanel /></App>);
+    pickFiles([new File(['x'], 'cur1-sample-2023-11.csv')]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import into Lines' }));
+    const mine = ['Set up the model', 'Check the model', 'Rate', 'Reconcile', 'Share with accountant', 'Re-enter DBR formulas'];
+    expect(mine.map(disabled)).toEqual(mine.map(() => true));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await act(async () => { open(); });
+    await screen.findByText('Import cancelled: the workbook is unchanged.');
+    expect(mine.map(disabled)).toEqual(mine.map(() => false));
   });
 });
