@@ -51,9 +51,7 @@ export async function rate(context: Excel.RequestContext, options: ResultOptions
     throw new RerateError('BAD_TABLE', `DBR.INVOICE reads ${missing.join(', ')}, which the workbook does not have: import billing files and set up the model first.`);
   }
   options.onProgress?.({ stage: 'writing', done: 0, total: 1 });
-  await writeModelSheets(context, [liveInvoiceSheet()], { signal: options.signal });
-  context.workbook.worksheets.getItem(RESULT_SHEETS.invoice).activate();
-  await context.sync();
+  await writeModelSheets(context, [liveInvoiceSheet()], { signal: options.signal, activate: RESULT_SHEETS.invoice });
   options.onProgress?.({ stage: 'writing', done: 1, total: 1 });
   return { sheet: RESULT_SHEETS.invoice };
 }
@@ -89,9 +87,7 @@ export async function reconcile(context: Excel.RequestContext, options: ResultOp
   const { sheet, walks } = reconcileSheet(run.result.walks, run.controls);
   const native = options.nativeWaterfall ?? supportsNativeWaterfall();
   // The charts go on the staged sheet, so they land with it or not at all.
-  await writeSheets(context, [sheet], options, { decorate: (_, staged) => addWalkCharts(staged, walks, native) });
-  context.workbook.worksheets.getItem(RESULT_SHEETS.reconcile).activate();
-  await context.sync();
+  await writeSheets(context, [sheet], options, { decorate: (_, staged) => addWalkCharts(staged, walks, native), activate: RESULT_SHEETS.reconcile });
   return { run, charts: walks.length, native };
 }
 
@@ -115,9 +111,8 @@ export async function shareWithAccountant(context: Excel.RequestContext, options
   await writeSheets(context, sheets, options, {
     decorate: (model, staged) => { if (model.name === RESULT_SHEETS.reconcile) addWalkCharts(staged, walks, native); },
     inSwap: () => { for (const { range, values } of formulas) range.values = values; },
+    activate: RESULT_SHEETS.invoice,
   });
-  context.workbook.worksheets.getItem(RESULT_SHEETS.invoice).activate();
-  await context.sync();
   return { run, sheets: sheets.map((s) => s.name), frozen: formulas.length };
 }
 
@@ -135,7 +130,7 @@ function writeSheets(
   context: Excel.RequestContext,
   sheets: readonly WorkbookSheet[],
   options: ResultOptions,
-  hooks: Pick<WriteModelSheetsOptions, 'decorate' | 'inSwap'> = {},
+  hooks: Pick<WriteModelSheetsOptions, 'decorate' | 'inSwap' | 'activate'> = {},
 ) {
   const total = sheets.reduce((sum, s) => sum + s.rows.length, 0);
   let before = 0;

@@ -11,6 +11,8 @@ export interface WriteModelSheetsOptions {
   decorate?: (sheet: WorkbookSheet, staged: Excel.Worksheet) => void;
   /** Queues more changes into the swap batch itself (formulas turned into values elsewhere). */
   inSwap?: () => void;
+  /** The sheet to show once swapped in (activated in the swap batch, so nothing follows it). */
+  activate?: string;
 }
 
 export interface WriteModelSheetsResult {
@@ -107,6 +109,7 @@ export async function writeModelSheets(
       if (!old.isNullObject) old.delete();
       sheet.name = model.name;
       if (!old.isNullObject) sheet.position = old.position;
+      if (model.name === options.activate) sheet.activate();
       sheet.getRangeByIndexes(0, 0, 1, Math.max(model.columns.length, 1)).format.autofitColumns();
     });
     options.inSwap?.();
