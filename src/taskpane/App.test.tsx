@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import '../../test/helpers/paneGlobals';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { RecordingExcel } from '../../test/addin/recordingExcel';
 import { App } from './App';
@@ -14,12 +15,6 @@ function session(analyze: Analyze): ImportSession {
   return { analyze, rows: () => { throw new Error('not imported in these tests'); } };
 }
 
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
 
 const curSummary: AnalyzedFile = {
   file: 'cur1-sample-2023-11.csv', format: 'cur1', tables: 1, periods: ['2023-11'], payerAccounts: ['123456789012'],

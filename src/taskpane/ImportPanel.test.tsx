@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import '../../test/helpers/paneGlobals';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { RecordingExcel } from '../../test/addin/recordingExcel';
 import type { ImportGrain } from '../engine/grain/aggregateLines';
@@ -9,12 +10,6 @@ import { App } from './App';
 import type { AnalyzedFile } from './importCore';
 import type { ImportSession } from './importSession';
 
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
 
 const LINES = MODEL_TABLES.lines;
 

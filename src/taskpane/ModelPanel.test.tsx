@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import '../../test/helpers/paneGlobals';
 import type { ReactElement } from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { RecordingExcel } from '../../test/addin/recordingExcel';
@@ -9,12 +10,6 @@ import { ModelPanel } from './ModelPanel';
 import { WorkbookActivityProvider, type RunExcel, type WorkbookActor } from './workbookActivity';
 import { problemText } from './ModelCheck';
 
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
 
 const LINES = MODEL_TABLES.lines;
 const PRICE_BOOK = MODEL_TABLES.priceBook;

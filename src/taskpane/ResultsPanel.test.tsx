@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
+import '../../test/helpers/paneGlobals';
 import { readFileSync } from 'node:fs';
 import { File as NodeFile } from 'node:buffer';
 import { resolve } from 'node:path';
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import type { ReactElement } from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { RecordingExcel } from '../../test/addin/recordingExcel';
@@ -17,14 +17,6 @@ import { ResultsPanel } from './ResultsPanel';
 import { resultProgressCaption, resultProgressValue } from './ResultsProgressView';
 import { WorkbookActivityProvider, type RunExcel, type WorkbookActor } from './workbookActivity';
 
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
-// jsdom has no TextDecoder; every browser the pane runs in has. The readers create one when they load, so they load after this.
-Object.assign(globalThis, { TextDecoder: NodeTextDecoder, TextEncoder: NodeTextEncoder });
 
 const CUR = 'cur1-sample-2023-11.csv';
 const SAMPLE = readFileSync(resolve(__dirname, '../../samples/public', CUR));

@@ -1,22 +1,14 @@
 /** @jest-environment jsdom */
+import '../../test/helpers/paneGlobals';
 import { readFileSync } from 'node:fs';
 import { File as NodeFile } from 'node:buffer';
 import { resolve } from 'node:path';
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { RecordingExcel } from '../../test/addin/recordingExcel';
 import { IMPORTS_TABLE, MODEL_TABLES } from '../engine/workbookLayout';
 import { App } from './App';
 import { inThreadSession } from './importSession';
 
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
-// jsdom has no TextDecoder; every browser the pane runs in has. The readers create one when they load, so they load after this.
-Object.assign(globalThis, { TextDecoder: NodeTextDecoder, TextEncoder: NodeTextEncoder });
 
 const CUR = 'cur1-sample-2023-11.csv';
 
