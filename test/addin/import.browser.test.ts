@@ -252,6 +252,29 @@ describeInChromium('importing billing files into Lines in headless Chromium', ()
     await page.context().close();
   }, 180_000);
 
+  test('after an import, Set up the model creates PriceBook, Customers (the account in Lines), Settings, FxRates and SupportPlans in the recorded workbook', async () => {
+    const { page, errors } = await visit();
+    await importFiles(page, [CUR], 'month');
+    await page.getByRole('button', { name: 'Set up the model' }).click();
+    await page.getByTestId('model-result').waitFor({ timeout: 60_000 });
+    const model = await page.evaluate((names) => {
+      const excel = (window as unknown as { __rerate: { excel: PageExcel } }).__rerate.excel;
+      return Object.fromEntries(names.map((name) => [name, excel.table(name) ? excel.tableValues(name) : null]));
+    }, ['PriceBook', 'Customers', 'Settings', 'FxRates', 'SupportPlans']);
+    const layout = { PriceBook: MODEL_TABLES.priceBook, Customers: MODEL_TABLES.customers, Settings: MODEL_TABLES.settings, FxRates: MODEL_TABLES.fxRates, SupportPlans: MODEL_TABLES.supportPlans };
+    for (const [name, table] of Object.entries(layout)) {
+      expect([name, model[name]?.[0]]).toEqual([name, table.columns]);
+    }
+    const customers = model.Customers!;
+    const account = customers[0].indexOf('Account');
+    expect(customers.slice(1).map((row) => row[account])).toContain('123412340534');
+    const recorded = await readRecorded(page);
+    expect(recorded.formulas).toEqual([]);
+    expect(Math.max(...recorded.syncBytes)).toBeLessThanOrEqual(MAX_SYNC_BYTES);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
   test('Cancel while the rows are being written leaves the recorded workbook exactly as it was, an earlier Lines included', async () => {
     const { page, errors } = await visit();
     await importFiles(page, [CUR], 'month');
