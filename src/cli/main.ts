@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./commands/inspect')).inspectCommand,
   invoice: async () => (await import('./commands/invoice')).invoiceCommand,
   lines: async () => (await import('./commands/lines')).linesCommand,
+  groups: async () => (await import('./commands/groups')).groupsCommand,
   reconcile: async () => (await import('./commands/reconcile')).reconcileCommand,
   rialloc: async () => (await import('./commands/rialloc')).riallocCommand,
   spalloc: async () => (await import('./commands/spalloc')).spallocCommand,
@@ -24,6 +25,7 @@ commands:
   invoice <files...> [options]       invoices
   lines <files...> [--format csv|json] [--out F]
                                      the canonical BillingLines table, one row per line
+  groups <files...> [--out F]        the groups table (rerate-groups): exact sums per pricing group
   reconcile <files...> [options]     the variance walk and control totals
   rialloc --usage F --reservations F [--no-sharing ACCT,ACCT]
   spalloc --usage F --plans F

@@ -147,6 +147,8 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
     const read = await readBilling(source, (line) => run.add(line), {
       ...NODE_READ_OPTIONS,
       pricingFieldsOnly: true,
+      // A groups table (rerate groups, an SQL engine's) gives groups instead of lines.
+      onGroup: (group) => run.addGroup(group),
       onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
     });
     progress.finish();

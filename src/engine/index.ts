@@ -66,3 +66,14 @@ export { formatPrecise, formatAmount, PRECISE_MIN_DECIMALS } from './json/format
 
 export * from './commitments';
 export * from './workbookLayout';
+
+export { GROUP_KEY_FIELDS, ALWAYS_KEY_FIELDS, OWNER_ONLY_KEY_FIELD } from './groups/groupKey';
+export type { GroupKey, GroupKeyField } from './groups/groupKey';
+export type { PricingGroup } from './groups/pricingGroup';
+export { createGroupTally } from './groups/groupTally';
+export type { GroupTally } from './groups/groupTally';
+export { lineOfGroup } from './groups/lineOfGroup';
+export {
+  GROUPS_FORMAT, GROUPS_VERSION, GROUPS_RECORD_COLUMN, GROUPS_COLUMNS, GROUP_MEASURE_COLUMNS, groupKeyColumn, groupRow, controlRow, issueRow,
+} from './groups/groupsTable';
+export type { GroupsRecord } from './groups/groupsTable';

@@ -26,7 +26,11 @@ export function isAdjustment(kind: ChargeKind): boolean {
   return ADJUSTMENT_KINDS.includes(kind);
 }
 
+/** Product codes of AWS Support (ENGINE.md §2): `AWSSupport…`, and `OCBPremiumSupport`. */
+export const SUPPORT_PRODUCT_CODE_PREFIX = 'AWSSupport';
+export const PREMIUM_SUPPORT_PRODUCT_CODE = 'OCBPremiumSupport';
+
 /** A usage or fee line of an AWS Support product is `support` (ENGINE.md §2). */
 export function isSupportProductCode(productCode: string | null): boolean {
-  return productCode !== null && (productCode.startsWith('AWSSupport') || productCode === 'OCBPremiumSupport');
+  return productCode !== null && (productCode.startsWith(SUPPORT_PRODUCT_CODE_PREFIX) || productCode === PREMIUM_SUPPORT_PRODUCT_CODE);
 }

@@ -8,7 +8,9 @@ import { CUR1_COLUMN_RULES, CUR2_COLUMN_RULES } from './cur/curColumns';
 import { periodFromFileName } from './dates';
 import { DBR_COLUMN_RULES } from './dbr/dbrMapper';
 import { DBR_MONTHLY_COLUMN_RULES } from './dbrMonthly/dbrMonthlyMapper';
-import { detectFormat, unknownFormatIssue } from './detect';
+import { detectFormat, isGroupsHeader, unknownFormatIssue } from './detect';
+import { GroupsReader } from './groups/groupsReader';
+import type { PricingGroup } from '../engine/groups/pricingGroup';
 import { ControlTally, sameAmount, type FileControl } from './fileControl';
 import { FOCUS_COLUMN_RULES, FocusMapper } from './focus/focusMapper';
 import { HeaderMemo } from './headerMemo';
@@ -36,6 +38,8 @@ export class BillingSink implements RecordSink {
   /** Set when the detected format lacks a required column: every row is skipped. */
   private missingColumns: { format: BillingFormat } | null = null;
   private readonly context: MapperContext;
+  /** Set when the table is a groups table (formats/groups): its rows go there. */
+  private groups: GroupsReader | null = null;
 
   constructor(
     readonly file: string,
@@ -46,6 +50,8 @@ export class BillingSink implements RecordSink {
     private readonly resumed = false,
     /** Shared by the tables of one read: a header like the previous table's reuses its work. */
     private readonly memo: HeaderMemo = new HeaderMemo(),
+    /** ReadOptions.onGroup: who takes a groups table's pricing groups. */
+    private readonly onGroup: ((group: PricingGroup) => void) | null = null,
   ) {
     const tally = new ControlTally(file);
     this.tally = tally;
@@ -71,6 +77,10 @@ export class BillingSink implements RecordSink {
 
   header(names: string[], line: number): number[] {
     this.headerLine = line;
+    if (isGroupsHeader(names)) {
+      this.groups = new GroupsReader(this.file, this.issues, this.onGroup, this.context.wantsLines);
+      return this.groups.header(names, line);
+    }
     const memo = this.memo;
     memo.use(names);
     const format = memo.get('format', () => detectFormat(names));
@@ -99,6 +109,11 @@ export class BillingSink implements RecordSink {
 
   row(fields: string[], line: number): void {
     this.tally.rowsRead += 1;
+    if (this.groups !== null) {
+      if (this.groups.skipsRows) this.tally.skip('MISSING_COLUMN', null);
+      else this.groups.row(fields, line);
+      return;
+    }
     if (this.mapper === null) {
       this.tally.skip(this.missingColumns === null ? 'UNKNOWN_FORMAT' : 'MISSING_COLUMN', null);
       return;
@@ -154,6 +169,16 @@ export class BillingSink implements RecordSink {
       source: { file: this.file, line, column: missing },
     });
     return false;
+  }
+
+  /**
+   * The control totals of what the table holds: its own for a billing table; for a groups table one
+   * per source table it names (or its own when its rows could not be read).
+   */
+  finishAll(): FileControl[] {
+    if (this.groups === null) return [this.finish()];
+    const controls = this.groups.finish();
+    return controls.length > 0 && !this.groups.skipsRows ? controls : [...controls, this.finish()];
   }
 
   /** The table's control totals, after the last record; mismatches become issues. */

@@ -1,4 +1,4 @@
-import { detectFormat, unknownFormatIssue } from './detect';
+import { detectFormat, isGroupsHeader, unknownFormatIssue } from './detect';
 
 describe('detectFormat', () => {
   it('detectFormat(header) recognises each format by its columns, case-insensitively', () => {
@@ -19,6 +19,14 @@ describe('detectFormat', () => {
     expect(detectFormat([])).toBeNull();
   });
 
+  it('isGroupsHeader(header) is true for a header whose first column is rerate_groups_v1, any case', () => {
+    expect(isGroupsHeader(['rerate_groups_v1', 'source'])).toBe(true);
+    expect(isGroupsHeader([' RERATE_GROUPS_V1 '])).toBe(true);
+    expect(isGroupsHeader(['source', 'rerate_groups_v1'])).toBe(false);
+    expect(isGroupsHeader(['rerate_groups_v2'])).toBe(false);
+    expect(isGroupsHeader([])).toBe(false);
+  });
+
   it('unknownFormatIssue(file, header, line) names the first columns seen and what each format needs', () => {
     expect(unknownFormatIssue('x.csv', ['Date', 'Amount', 'a', 'b', 'c', 'd', 'e'], 1)).toEqual({
       code: 'UNKNOWN_FORMAT',
@@ -27,7 +35,7 @@ describe('detectFormat', () => {
       message:
         'The header of x.csv ("Date", "Amount", "a", "b", "c", "d", … (7 columns)) matches no billing format: ' +
         'dbr needs RecordType, LinkedAccountId and UnBlendedCost (or Cost); dbr-monthly needs RecordID, CostBeforeTax and TotalCost; ' +
-        'cur1 needs lineItem/LineItemType; cur2 needs line_item_line_item_type; focus needs BilledCost and ChargeCategory.',
+        'cur1 needs lineItem/LineItemType; cur2 needs line_item_line_item_type; focus needs BilledCost and ChargeCategory; a groups table starts with the column rerate_groups_v1.',
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { Issue } from '../engine/issues';
 import type { BillingFormat } from '../engine/line';
+import { GROUPS_RECORD_COLUMN } from '../engine/groups/groupsTable';
 
 /**
  * Which billing format a header is, from its column names only (never the file name), FORMATS.md
@@ -21,9 +22,18 @@ export function detectFormat(header: readonly string[]): BillingFormat | null {
   return null;
 }
 
+/**
+ * True for a groups table (`rerate-groups`, SCALE.md): its first column's name carries the format and
+ * its version (`rerate_groups_v1`). It is tested before the billing formats (BillingSink).
+ */
+export function isGroupsHeader(header: readonly string[]): boolean {
+  return header.length > 0 && header[0].trim().toLowerCase() === GROUPS_RECORD_COLUMN;
+}
+
 const NEEDS =
   'dbr needs RecordType, LinkedAccountId and UnBlendedCost (or Cost); dbr-monthly needs RecordID, CostBeforeTax and TotalCost; ' +
-  'cur1 needs lineItem/LineItemType; cur2 needs line_item_line_item_type; focus needs BilledCost and ChargeCategory';
+  'cur1 needs lineItem/LineItemType; cur2 needs line_item_line_item_type; focus needs BilledCost and ChargeCategory; ' +
+  `a groups table starts with the column ${GROUPS_RECORD_COLUMN}`;
 
 /** The `UNKNOWN_FORMAT` error for a header no format matches: the first columns seen and what each format needs. */
 export function unknownFormatIssue(file: string, header: readonly string[], line: number): Issue {

@@ -33,6 +33,8 @@ export interface FileControl {
   linesEmitted: number;
   rowsSkipped: number;
   skippedByReason: Record<string, number>;
+  /** Per reason of `skippedByReason`: Σ of the skipped records' costs that were numbers (`rerate groups` writes them). */
+  skippedCostByReason?: Record<string, string>;
   periods: string[];
   payerAccounts: string[];
   accounts: string[];
@@ -91,6 +93,7 @@ export class ControlTally {
   private readonly accounts = new Set<string>();
   private readonly read = new DecimalTotal();
   private readonly skippedCost = new DecimalTotal();
+  private readonly skippedCostByReason = new Map<string, DecimalTotal>();
   /** Per kind: its lines and their cost. A Map of constant kind names keeps `count` monomorphic. */
   private readonly kinds = new Map<ChargeKind, { lines: number; cost: DecimalTotal }>(
     CHARGE_KINDS.map((kind) => [kind, { lines: 0, cost: new DecimalTotal() }]),
@@ -111,9 +114,46 @@ export class ControlTally {
 
   /** A data record that gave no line; `cost` is its unblended cost when that was a number. */
   skip(reason: string, cost: string | null): void {
-    this.rowsSkipped += 1;
-    this.skippedByReason[reason] = (this.skippedByReason[reason] ?? 0) + 1;
-    if (cost !== null && !isNullText(cost)) this.skippedCost.add(cost);
+    this.skipRows(reason, 1, cost);
+  }
+
+  /** `rows` data records that gave no line for `reason`; `cost` is Σ of their costs that were numbers (null: none). */
+  skipRows(reason: string, rows: number, cost: string | null): void {
+    this.rowsSkipped += rows;
+    this.skippedByReason[reason] = (this.skippedByReason[reason] ?? 0) + rows;
+    if (cost !== null && !isNullText(cost)) {
+      this.skippedCost.add(cost);
+      let byReason = this.skippedCostByReason.get(reason);
+      if (byReason === undefined) {
+        byReason = new DecimalTotal();
+        this.skippedCostByReason.set(reason, byReason);
+      }
+      byReason.add(cost);
+    }
+  }
+
+  /**
+   * Counts `lines` lines of one kind, period, accounts and provider whose unblended costs sum to
+   * `unblended`: a pricing group of a groups table (`formats/groups`), as `countParts` would count them.
+   */
+  countLines(lines: number, kindName: ChargeKind, unblended: string, period: string, payerAccount: string | null, account: string | null, providerName: string | null): void {
+    this.linesEmitted += lines;
+    const kind = this.kinds.get(kindName) as { lines: number; cost: DecimalTotal };
+    kind.lines += lines;
+    kind.cost.add(unblended);
+    if (kindName !== 'total') {
+      const name = providerName ?? 'AWS';
+      let provider = this.providers.get(name);
+      if (provider === undefined) {
+        provider = { lines: 0, cost: new DecimalTotal() };
+        this.providers.set(name, provider);
+      }
+      provider.lines += lines;
+      provider.cost.add(unblended);
+    }
+    if (period) this.periods.add(period);
+    if (payerAccount !== null) this.payers.add(payerAccount);
+    if (account !== null) this.accounts.add(account);
   }
 
   /** Counts an emitted line. */
@@ -172,6 +212,7 @@ export class ControlTally {
       linesEmitted: this.linesEmitted,
       rowsSkipped: this.rowsSkipped,
       skippedByReason: { ...this.skippedByReason },
+      skippedCostByReason: Object.fromEntries([...this.skippedCostByReason].map(([reason, cost]) => [reason, cost.toText()])),
       periods: [...this.periods].sort(),
       payerAccounts: [...this.payers].sort(),
       accounts: [...this.accounts].sort(),
@@ -204,6 +245,13 @@ export function mergeControls(file: string, controls: readonly FileControl[]): F
   for (const c of controls) {
     for (const [reason, n] of Object.entries(c.skippedByReason)) skippedByReason[reason] = (skippedByReason[reason] ?? 0) + n;
   }
+  const skippedCost = new Map<string, DecimalTotal>();
+  for (const c of controls) {
+    for (const [reason, cost] of Object.entries(c.skippedCostByReason ?? {})) {
+      if (!skippedCost.has(reason)) skippedCost.set(reason, new DecimalTotal());
+      skippedCost.get(reason)?.add(cost);
+    }
+  }
   const unblendedByKind = zeroByKind(() => '0');
   const linesByKind = zeroByKind(() => 0);
   for (const kind of CHARGE_KINDS) {
@@ -225,6 +273,7 @@ export function mergeControls(file: string, controls: readonly FileControl[]): F
     linesEmitted: controls.reduce((n, c) => n + c.linesEmitted, 0),
     rowsSkipped: controls.reduce((n, c) => n + c.rowsSkipped, 0),
     skippedByReason,
+    skippedCostByReason: Object.fromEntries([...skippedCost].map(([reason, cost]) => [reason, cost.toText()])),
     periods: union((c) => c.periods),
     payerAccounts: union((c) => c.payerAccounts),
     accounts: union((c) => c.accounts),

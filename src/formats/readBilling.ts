@@ -43,14 +43,14 @@ export async function readBilling(source: ByteSource, onLine: ((line: BillingLin
   const finishOpen = (): void => {
     if (open === null) return;
     format ??= open.format;
-    controls.push(open.finish());
+    controls.push(...open.finishAll());
     open = null;
   };
   const read = await readTables(
     source,
     (tableName) => {
       finishOpen();
-      open = new BillingSink(tableName, onLine, issues, options?.pricingFieldsOnly ?? false, options?.resumeAtLine !== undefined, memo);
+      open = new BillingSink(tableName, onLine, issues, options?.pricingFieldsOnly ?? false, options?.resumeAtLine !== undefined, memo, options?.onGroup ?? null);
       return open;
     },
     options,

@@ -1,3 +1,5 @@
+import type { PricingGroup } from '../engine/groups/pricingGroup';
+
 /**
  * Bytes in, from anywhere: a Node file stream, a browser `File.stream()`, a buffer in a test.
  * `size` is the total byte count when known (for progress); `slice` gives random access where the
@@ -61,6 +63,12 @@ export interface ReadOptions {
    * line after the header is the file's line `resumeAtLine`, so issues name the file's real lines.
    */
   resumeAtLine?: number;
+  /**
+   * Takes the pricing groups of a groups table (`rerate-groups`, formats/groups): `rerate invoice` and
+   * `reconcile` price them (`InvoiceRun.addGroup`). Without it a groups table is only counted
+   * (`onLine` null, inspect) or refused (a caller that wants lines).
+   */
+  onGroup?: (group: PricingGroup) => void;
 }
 
 /** A source from bytes already in memory (tests, small uploads). */

@@ -5,6 +5,8 @@ import { LineGroup, type FileGroups } from './lineGroup';
 import { lineAccount, planLine, type PlanContext } from './planLine';
 import { buildInvoices } from './buildInvoices';
 import type { InvoiceRun, InvoiceRunConfig, InvoiceRunPart, InvoiceRunResult } from './invoiceTypes';
+import type { PricingGroup } from '../groups/pricingGroup';
+import { lineOfGroup } from '../groups/lineOfGroup';
 
 /**
  * The streaming invoice run (ENGINE.md §14). `add` keeps nothing per line: it finds the line's
@@ -129,6 +131,19 @@ export function createInvoiceRun(config: InvoiceRunConfig): InvoiceRun {
           found.absorb(group);
         }
       }
+      current = null;
+    },
+    addGroup(group: PricingGroup): void {
+      if (finished) throw new Error('createInvoiceRun: addGroup() after finish()');
+      if (group.kind === 'total') {
+        totalPeriods.add(group.period);
+        return;
+      }
+      const into = useFile(group.source.file);
+      const sample = lineOfGroup(group);
+      const candidates = bucketOf(into, sample);
+      const found = candidates.find((candidate) => candidate.fits(sample, ownerOnly)) ?? createGroup(sample, candidates);
+      found.absorbGroup(group);
       current = null;
     },
     add(line: BillingLine): void {

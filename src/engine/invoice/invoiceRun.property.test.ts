@@ -10,6 +10,7 @@ import { createInvoiceRun } from './createInvoiceRun';
 import type { InvoiceRunPart } from './invoiceTypes';
 import { BUILT_IN_SUPPORT_PLANS } from '../support/supportPlans';
 import { DEFAULT_SETTINGS } from '../settings';
+import { createGroupTally } from '../groups/groupTally';
 
 const SERVICES = ['Amazon Elastic Compute Cloud', 'Amazon Simple Storage Service', 'AWS Lambda'];
 const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
@@ -26,6 +27,21 @@ const lineArb = fc.record({
   service: r.service, productCode: r.service, account: r.account, kind: r.kind, period: r.period, usageType: r.usageType,
   unblendedCost: r.kind === 'credit' || r.kind === 'refund' || r.kind === 'sp-negation' ? `-${r.cost}` : r.cost,
   listCost: r.cost, amortizedCost: r.cost, usageAmount: '2',
+}));
+
+/** Lines with figures that may be missing, commitment owners, and payer-only accounts: every sum a pricing group carries. */
+const sparseLineArb = fc.record({
+  line: lineArb,
+  blended: fc.option(costText),
+  list: fc.option(costText),
+  amortized: fc.option(costText),
+  owner: fc.constantFrom(null, '111111111111', '333333333333'),
+  payerOnly: fc.boolean(),
+  payer: fc.constantFrom('999999999999', '888888888888'),
+  usage: fc.option(costText),
+}).map((r): BillingLine => ({
+  ...r.line, blendedCost: r.blended, listCost: r.list, amortizedCost: r.amortized, commitmentOwner: r.owner, usageAmount: r.usage,
+  payerAccount: r.payer, account: r.payerOnly ? null : r.line.account,
 }));
 
 const settingsArb = fc.record({
@@ -133,6 +149,21 @@ describe('invoice run properties', () => {
       const whole = createInvoiceRun(config);
       lines.forEach((line) => whole.add(line));
       expect(JSON.stringify(invoiceRunToJson(first.finish()))).toBe(JSON.stringify(invoiceRunToJson(whole.finish())));
+    }));
+  });
+
+  test('a run given the pricing groups of createGroupTally (addGroup) gives what a run given the lines gives, issues included', () => {
+    const books = [priceBook, makePriceBook([{ Rule: 'blended', Basis: 'blended', Method: 'markup', Value: '3%' }, { Rule: 'rate', ProductCode: 'AWS Lambda', Method: 'rate', Value: '0.5' }])];
+    fc.assert(fc.property(fc.array(sparseLineArb, { maxLength: 50 }), settingsArb, fc.constantFrom(0, 1), (lines, settings, book) => {
+      const config = { priceBook: books[book], customers, fxRates, supportPlans: BUILT_IN_SUPPORT_PLANS, settings: { ...DEFAULT_SETTINGS, ...settings } };
+      const byLines = createInvoiceRun(config);
+      lines.forEach((line) => byLines.add(line));
+      const tally = createGroupTally();
+      lines.forEach((line) => tally.add(line));
+      const byGroups = createInvoiceRun(config);
+      tally.groups().forEach((group) => byGroups.addGroup(structuredClone(group)));
+      const json = (result: ReturnType<typeof byLines.finish>) => JSON.stringify([invoiceRunToJson(result), result.walks, result.drill, result.ruleHits]);
+      expect(json(byGroups.finish())).toBe(json(byLines.finish()));
     }));
   });
 });

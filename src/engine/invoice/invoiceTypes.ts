@@ -7,6 +7,7 @@ import type { FxTable } from '../fx/fxTable';
 import type { SupportPlanTable } from '../support/supportPlans';
 import type { VarianceWalk } from '../reconcile/varianceWalk';
 import type { BillingLine } from '../line';
+import type { PricingGroup } from '../groups/pricingGroup';
 
 export interface InvoiceRunConfig {
   /** null: everything passes through at unblended cost, with no NO_RULE warnings. */
@@ -32,6 +33,12 @@ export interface InvoiceRun {
    * already here gains the part's sums and line counts, and a new one is made as `add` makes it.
    */
   absorb(part: InvoiceRunPart): void;
+  /**
+   * Adds a pricing group (SCALE.md: from a groups table or an SQL engine) as if its lines had been
+   * added: groups of one file come in the order of their first lines, as `add` would create them.
+   * Groups of kind `total` only mark their period as present, as total lines do.
+   */
+  addGroup(group: PricingGroup): void;
 }
 
 /** A run's groups as plain data (`InvoiceRun.part`). */

@@ -2,6 +2,8 @@ import { DecimalTotal } from '../money';
 import type { BillingLine, SourceRef } from '../line';
 import type { LinePlan } from './planLine';
 import type { LineGroupPart } from './invoiceTypes';
+import { ALWAYS_KEY_FIELDS, OWNER_ONLY_KEY_FIELD } from '../groups/groupKey';
+import type { PricingGroup } from '../groups/pricingGroup';
 
 /** How many line numbers a group keeps for issues that list "first rows". */
 export const FIRST_LINES_KEPT = 5;
@@ -40,11 +42,12 @@ export class LineGroup {
    */
   fits(line: BillingLine, ownerOnly: boolean): boolean {
     const s = this.sample;
-    // Cheap, discriminating fields first (kind is one of the readers' constant strings).
-    return line.kind === s.kind && line.period === s.period && line.productCode === s.productCode && line.region === s.region
-      && line.usageType === s.usageType && line.account === s.account && line.operation === s.operation
-      && line.billingEntity === s.billingEntity && line.currency === s.currency && line.service === s.service
-      && line.provider === s.provider && (!ownerOnly || line.commitmentOwner === s.commitmentOwner);
+    // GROUP_KEY_FIELDS, the one definition the groups table and its SQL share.
+    for (let i = 0; i < ALWAYS_KEY_FIELDS.length; i += 1) {
+      const field = ALWAYS_KEY_FIELDS[i];
+      if (line[field] !== s[field]) return false;
+    }
+    return !ownerOnly || line[OWNER_ONLY_KEY_FIELD] === s[OWNER_ONLY_KEY_FIELD];
   }
 
   add(line: BillingLine): void {
@@ -89,7 +92,7 @@ export class LineGroup {
   absorb(part: LineGroupPart): void {
     this.lines += part.lines;
     this.unavailable += part.unavailable;
-    for (const line of part.firstLines) if (this.firstLines.length < FIRST_LINES_KEPT) this.firstLines.push(line);
+    this.mergeFirstLines(part.firstLines);
     const add = (total: DecimalTotal | null, text: string | null, what: string): void => {
       if (text === null) return;
       // Same config, same plan: a sum the part has, this group keeps too.
@@ -101,6 +104,42 @@ export class LineGroup {
     add(this.unblendedWhereDifferent, part.unblendedWhereDifferent, 'unblended');
     add(this.basis, part.basis, 'basis');
     add(this.usage, part.usage, 'usage');
+  }
+
+  /**
+   * Adds a pricing group of the same key (`InvoiceRun.addGroup`): the sums this group's plan uses
+   * — the basis its field asks for, with its missing count, and the usage for `rate`.
+   */
+  absorbGroup(group: PricingGroup): void {
+    this.lines += group.lines;
+    this.mergeFirstLines(group.firstLines);
+    this.unblended.add(group.unblended);
+    if (group.blended !== group.unblended) {
+      // The walk adds Σ blended − Σ unblended of these (awsBlended): the same value as line by line.
+      this.blendedWhereDifferent.add(group.blended);
+      this.unblendedWhereDifferent.add(group.unblended);
+    }
+    if (this.basis !== null) {
+      const field = this.plan.basisField;
+      const [sum, missing] = field === 'amortizedCost' ? [group.amortized, group.amortizedMissing]
+        : field === 'listCost' ? [group.list, group.listMissing] : [group.blended, group.blendedMissing];
+      this.basis.add(sum);
+      this.unavailable += missing;
+    }
+    if (this.usage !== null) this.usage.add(group.usage);
+  }
+
+  /** Keeps the FIRST_LINES_KEPT smallest of this group's and `lines` (both ascending). */
+  private mergeFirstLines(lines: readonly number[]): void {
+    if (lines.length === 0) return;
+    const kept = this.firstLines;
+    if (kept.length === 0 || lines[0] > kept[kept.length - 1]) {
+      for (const line of lines) if (kept.length < FIRST_LINES_KEPT) kept.push(line);
+      return;
+    }
+    const merged = [...kept, ...lines].sort((a, b) => a - b).slice(0, FIRST_LINES_KEPT);
+    kept.length = 0;
+    kept.push(...merged);
   }
 }
 
