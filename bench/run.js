@@ -9,7 +9,9 @@
 //   4. hostile inputs at full size (bench/hostile.js): time and peak RSS against issue 9's target
 //   5. DBR.RERATE and DBR.INVOICE over 100,000 lines through the custom functions' own code
 //      (bench/functions.js; its own --rows, not this one's)
-// Options: --rows N (default 1000000), --only inspect|invoice|commitments|hostile|functions, --repeat N (default 3:
+//   6. the task pane's import into Lines through the UI in headless Chromium, against the recording
+//      Excel fake: 100,000 rows at the line grain, 1,000,000 at the month grain (bench/import.js)
+// Options: --rows N (default 1000000), --only inspect|invoice|commitments|hostile|functions|import, --repeat N (default 3:
 // each command runs N times in fresh processes, interleaved; the median is reported with the range,
 // because this VM's speed drifts by up to ±40% over minutes). A floor — reading the file and
 // decoding it, no parsing — is measured between the runs, to show how fast the machine was.
@@ -137,6 +139,11 @@ async function main() {
   if (!only || only === 'functions') {
     console.log('');
     const child = spawnSync(process.execPath, [path.join(__dirname, 'functions.js'), '--repeat', String(repeat)], { cwd: root, stdio: 'inherit' });
+    if (child.status !== 0) process.exitCode = 1;
+  }
+  if (!only || only === 'import') {
+    console.log('');
+    const child = spawnSync(process.execPath, [path.join(__dirname, 'import.js'), '--repeat', String(repeat)], { cwd: root, stdio: 'inherit' });
     if (child.status !== 0) process.exitCode = 1;
   }
 }
