@@ -1,4 +1,4 @@
-import { blobSource } from './blobSource';
+import { BLOB_CHUNK_BYTES, blobSource } from './blobSource';
 
 describe('blobSource', () => {
   it('blobSource(blob, name) streams the blob bytes and reports its size and name', async () => {
@@ -9,6 +9,9 @@ describe('blobSource', () => {
     const parts: Uint8Array[] = [];
     for await (const chunk of source.chunks()) parts.push(chunk);
     expect(Buffer.concat(parts).toString()).toBe(text);
+    // Handed on in views of at most 64 KiB, none empty.
+    expect(Math.max(...parts.map((p) => p.byteLength))).toBeLessThanOrEqual(BLOB_CHUNK_BYTES);
+    expect(parts.every((p) => p.byteLength > 0)).toBe(true);
   });
 
   it('blobSource(blob, name).slice(start, end) gives the bytes of that range', async () => {
