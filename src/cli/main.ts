@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   invoice: async () => (await import('./commands/invoice')).invoiceCommand,
   lines: async () => (await import('./commands/lines')).linesCommand,
   groups: async () => (await import('./commands/groups')).groupsCommand,
+  sql: async () => (await import('./commands/sql')).sqlCommand,
   reconcile: async () => (await import('./commands/reconcile')).reconcileCommand,
   rialloc: async () => (await import('./commands/rialloc')).riallocCommand,
   spalloc: async () => (await import('./commands/spalloc')).spallocCommand,
@@ -26,6 +27,8 @@ commands:
   lines <files...> [--format csv|json] [--out F]
                                      the canonical BillingLines table, one row per line
   groups <files...> [--out F]        the groups table (rerate-groups): exact sums per pricing group
+  sql --dialect duckdb|athena|trino --from TABLE_OR_PATH
+                                     the query that writes the groups table where the data is
   reconcile <files...> [options]     the variance walk and control totals
   rialloc --usage F --reservations F [--no-sharing ACCT,ACCT]
   spalloc --usage F --plans F

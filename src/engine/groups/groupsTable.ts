@@ -13,6 +13,14 @@ export const GROUPS_RECORD_COLUMN = `rerate_groups_v${GROUPS_VERSION}`;
 
 export type GroupsRecord = 'group' | 'control' | 'issue';
 
+/**
+ * Control-row reasons that are not skipped rows: rows read with a warning, counted by an SQL engine
+ * (the JavaScript reader reports them row by row as BAD_VALUE warnings).
+ */
+export const UNKNOWN_KIND_REASON = 'UNKNOWN_KIND';
+export const BAD_ACCOUNT_ID_REASON = 'BAD_ACCOUNT_ID';
+export const NOTE_REASONS: readonly string[] = [UNKNOWN_KIND_REASON, BAD_ACCOUNT_ID_REASON];
+
 /** A key field's column name: the field in snake case (`payerAccount` → `payer_account`). */
 export function groupKeyColumn(field: GroupKeyField): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -70,6 +70,19 @@ describe('readBilling on a groups table', () => {
     ]);
   });
 
+  test('readBilling(groups table) reads UNKNOWN_KIND and BAD_ACCOUNT_ID control rows as warnings, not skipped rows', async () => {
+    const text = [
+      HEADER,
+      row({ rerate_groups_v1: 'group', ...KEY, kind: 'fee', lines: '3', unblended: '1' }),
+      row({ rerate_groups_v1: 'control', source: 'cur.csv', lines: '3', unblended: '1' }),
+      row({ rerate_groups_v1: 'control', source: 'cur.csv', reason: 'UNKNOWN_KIND', lines: '2' }),
+      row({ rerate_groups_v1: 'control', source: 'cur.csv', reason: 'BAD_ACCOUNT_ID', lines: '3' }),
+    ].join('\n');
+    const { controls, issues } = await read(text);
+    expect(controls[0]).toMatchObject({ rowsRead: 3, rowsSkipped: 0 });
+    expect(issues.map((i) => [i.code, i.severity, i.count])).toEqual([['BAD_VALUE', 'warning', 2], ['BAD_VALUE', 'warning', 3]]);
+  });
+
   test('readBilling(groups table) without a required column is one MISSING_COLUMN error and gives nothing', async () => {
     const { groups, issues, controls } = await read('rerate_groups_v1,source,kind\ngroup,a.csv,usage\n');
     expect(groups).toEqual([]);

@@ -6,7 +6,9 @@ import { basisField } from '../../engine/basis';
 import { DecimalTotal } from '../../engine/money';
 import { isDecimalForm } from '../../engine/money/parse';
 import { GROUP_KEY_FIELDS } from '../../engine/groups/groupKey';
-import { GROUP_MEASURE_COLUMNS, GROUPS_FORMAT, GROUPS_RECORD_COLUMN, groupKeyColumn } from '../../engine/groups/groupsTable';
+import {
+  GROUP_MEASURE_COLUMNS, GROUPS_FORMAT, GROUPS_RECORD_COLUMN, groupKeyColumn, NOTE_REASONS, UNKNOWN_KIND_REASON,
+} from '../../engine/groups/groupsTable';
 import type { PricingGroup } from '../../engine/groups/pricingGroup';
 import { ColumnPicker } from '../columns';
 import { ControlTally, sameAmount, type FileControl } from '../fileControl';
@@ -25,6 +27,8 @@ interface SourceTally {
   hasReadRow: boolean;
   /** Σ unblended of the non-total groups, the read figure when no control row gives one. */
   grouped: DecimalTotal;
+  /** Rows read with a warning (NOTE_REASONS), by reason. */
+  notes: Map<string, number>;
 }
 
 /**
@@ -111,7 +115,10 @@ export class GroupsReader {
         s.tally.addRead(s.grouped.toText());
       }
       const control = s.tally.finish();
-      if (!this.carriedSources.has(source)) this.reportSkipped(source, control);
+      if (!this.carriedSources.has(source)) {
+        this.reportSkipped(source, control);
+        this.reportNotes(source, s.notes);
+      }
       if (!sameAmount(control.unblendedRead, control.unblendedAccounted)) {
         this.issues.add({
           code: 'CONTROL_TOTAL_MISMATCH',
@@ -188,7 +195,9 @@ export class GroupsReader {
     const costText = this.cell(fields, GROUP_MEASURE_COLUMNS.unblended);
     const s = this.sourceTally(source, format as BillingFormat | null);
     const reason = this.cell(fields, 'reason');
-    if (reason === null) {
+    if (reason !== null && NOTE_REASONS.includes(reason)) {
+      s.notes.set(reason, (s.notes.get(reason) ?? 0) + rows);
+    } else if (reason === null) {
       s.hasReadRow = true;
       s.tally.rowsRead += rows;
       s.tally.addRead(costText);
@@ -219,7 +228,7 @@ export class GroupsReader {
   private sourceTally(source: string, format: BillingFormat | null): SourceTally {
     let s = this.sources.get(source);
     if (s === undefined) {
-      s = { tally: new ControlTally(source), hasReadRow: false, grouped: new DecimalTotal() };
+      s = { tally: new ControlTally(source), hasReadRow: false, grouped: new DecimalTotal(), notes: new Map() };
       this.sources.set(source, s);
     }
     if (s.tally.format === null && format !== null) s.tally.format = format;
@@ -235,6 +244,22 @@ export class GroupsReader {
         code,
         severity: code === 'SKIPPED_ROW' ? 'warning' : 'error',
         message: `${rows} row${rows === 1 ? '' : 's'} of ${source} ${rows === 1 ? 'was' : 'were'} skipped by the query that wrote ${this.file} (${reason})${cost === undefined ? '' : `; their unblended cost ${cost} is accounted as skipped`}.`,
+        source: { file: source, line: 1 },
+        count: rows,
+      });
+    }
+  }
+
+  /** Rows an SQL engine read with a warning: one BAD_VALUE warning per reason, as the reader gives them. */
+  private reportNotes(source: string, notes: Map<string, number>): void {
+    for (const [reason, rows] of notes) {
+      const what = reason === UNKNOWN_KIND_REASON
+        ? 'a line item type or charge category FORMATS.md does not map; they are read as fees'
+        : 'an account id that is not 12 digits; they are billed under the id as written';
+      this.issues.add({
+        code: 'BAD_VALUE',
+        severity: 'warning',
+        message: `${rows} row${rows === 1 ? '' : 's'} of ${source} (counted by the query that wrote ${this.file}) ${rows === 1 ? 'has' : 'have'} ${what}.`,
         source: { file: source, line: 1 },
         count: rows,
       });

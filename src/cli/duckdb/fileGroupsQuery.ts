@@ -1,0 +1,45 @@
+import { open } from 'node:fs/promises';
+import { detectContainer } from '../../formats/containers/detectContainer';
+import { detectFormat } from '../../formats/detect';
+import { groupsSql, type SqlFormat } from '../../formats/sql/groupsSql';
+import { duckdbRelation, type DuckdbSession } from './duckdbSession';
+
+/** The groups query of one local file for DuckDB, or why there is none (the file then goes through the JavaScript readers). */
+export type FileGroupsQuery = { sql: string; format: SqlFormat; kind: 'csv' | 'gzip' | 'parquet' } | { reason: string };
+
+/**
+ * Plans DuckDB's reading of a local billing file: its container from its first bytes, its format
+ * from its column names (FORMATS.md detection), then the query `groupsSql` writes for it, with the
+ * name issues and controls use as its `source`.
+ */
+export async function fileGroupsQuery(session: DuckdbSession, path: string, name: string): Promise<FileGroupsQuery> {
+  const head = Buffer.alloc(4);
+  const handle = await open(path, 'r');
+  try {
+    await handle.read(head, 0, 4, 0);
+  } finally {
+    await handle.close();
+  }
+  const container = detectContainer(head);
+  if (container === 'zip') return { reason: 'a zip archive, which DuckDB does not read' };
+  const kind = container === 'parquet' ? 'parquet' : container === 'gzip' ? 'gzip' : 'csv';
+  const relation = duckdbRelation(path, kind);
+  let columns;
+  try {
+    columns = await session.columns(relation);
+  } catch (error) {
+    return { reason: `DuckDB could not read its header (${firstLine(error)})` };
+  }
+  const format = detectFormat(columns.map((c) => c.name));
+  if (format !== 'cur1' && format !== 'cur2') return { reason: `its format is ${format ?? 'not a billing format'}, which the SQL path does not cover (cur1 and cur2 only)` };
+  const sql = groupsSql({
+    dialect: 'duckdb', format, from: relation, columns, source: name, lineNumbers: kind === 'parquet' ? 'file_row_number' : 'row_number',
+  });
+  return { sql, format, kind };
+}
+
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = text.split('\n')[0];
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
