@@ -13,12 +13,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { GOLDEN, expectedInvoiceRows, jsonIssueKinds, scenarioCells, spilledIssueKinds, type InvoicesJson } from '../helpers/goldenCells';
+import { CHROMIUM, OFFICE_JS, launchChromium } from '../browser/paneBrowser';
 import { serveStatic, type StaticServer } from '../browser/serveStatic';
 
-const CHROMIUM = '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const ROOT = resolve(__dirname, '../..');
 const DIST = resolve(ROOT, process.env.RERATE_ADDIN_DIST ?? 'dist/addin');
 /** Four tables and two settings, three currencies after FX, half-even rounding, a credit. */
@@ -71,10 +70,7 @@ describeInChromium('the built functions bundle in headless Chromium', () => {
 
   beforeAll(async () => {
     server = await serveStatic(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

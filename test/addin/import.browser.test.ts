@@ -11,34 +11,19 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DecimalTotal } from '../../src/engine/money';
 import { IMPORTS_TABLE, MODEL_TABLES } from '../../src/engine/workbookLayout';
 import { readBilling } from '../../src/formats/readBilling';
 import { bytesSource } from '../../src/formats/source';
-import { buildAddin } from '../browser/buildAddin';
-import { fakeOfficeScript } from '../browser/fakeOfficeScript';
-import { serveStatic, type StaticServer } from '../browser/serveStatic';
+import { GRAIN_LABEL, OFFICE_JS, describeInChromium, importFiles, startPaneBrowser, type PaneBrowser } from '../browser/paneBrowser';
 
 const ROOT = resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const OFFICE_CDN = 'https://appsforoffice.microsoft.com/';
 const CUR = join(ROOT, 'samples/public/cur1-sample-2023-11.csv');
 /** Where the screenshot after the import goes (git-ignored). */
 const OUTPUT_DIR = join(ROOT, 'test-results/import-browser');
 const LINES = MODEL_TABLES.lines;
 const MAX_SYNC_BYTES = 2_000_000;
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`Skipping the import browser test: ${CHROMIUM} is absent (apt-get install -y chromium).`);
-}
-const describeInChromium = haveChromium ? describe : describe.skip;
-
-type Grain = 'line' | 'month';
-const GRAIN_LABEL: Record<Grain, RegExp> = {
-  line: /^Every line \(/,
-  month: /^One row per pricing group and month \(/,
-};
 
 /** What `rerate inspect` says of a file: rows it emits and Σ unblended, exact (no trailing zeros, as DecimalTotal prints it). */
 interface Inspected { rows: number; unblended: string }
@@ -118,66 +103,22 @@ function rowsInLabel(label: string): number {
   return Number(match[1].replace(/,/g, ''));
 }
 
-describeInChromium('importing billing files into Lines in headless Chromium', () => {
-  let outputPath: string;
-  let server: StaticServer;
-  let browser: Browser;
+describeInChromium('the import browser test')('importing billing files into Lines in headless Chromium', () => {
+  let pane: PaneBrowser;
   const work = mkdtempSync(join(tmpdir(), 'rerate-import-'));
   let curInspected: Inspected;
 
-  // RERATE_ADDIN_DIST=folder reuses a bundle built already (e.g. by `npm run build:addin`).
-  const prebuilt = process.env.RERATE_ADDIN_DIST;
-
   beforeAll(async () => {
-    outputPath = prebuilt ? resolve(prebuilt) : await buildAddin();
-    server = await serveStatic(outputPath);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    pane = await startPaneBrowser();
     curInspected = await inspect(CUR);
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outputPath && !prebuilt) rmSync(outputPath, { recursive: true, force: true });
+    await pane?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
-  interface Visit { page: Page; external: string[]; errors: string[] }
-
-  async function visit(): Promise<Visit> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
-    const page = await context.newPage();
-    const external: string[] = [];
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url)) return route.continue();
-      external.push(url);
-      if (url.startsWith(OFFICE_CDN)) return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOfficeScript('Excel') });
-      return route.abort('internetdisconnected');
-    });
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole('heading', { name: 'Rerate', level: 1 }).waitFor();
-    return { page, external, errors };
-  }
-
-  /** Picks `files`, chooses `grain`, clicks Import into Lines; returns the grain's label and the result's text. */
-  async function importFiles(page: Page, files: string[], grain: Grain): Promise<{ label: string; result: string }> {
-    await page.setInputFiles('input[type=file]', files);
-    const radio = page.getByRole('radio', { name: GRAIN_LABEL[grain] });
-    await radio.waitFor({ timeout: 60_000 });
-    await radio.check();
-    const label = (await page.getByText(GRAIN_LABEL[grain]).textContent()) ?? '';
-    await page.getByRole('button', { name: 'Import into Lines' }).click();
-    const result = page.getByTestId('import-result');
-    await result.waitFor({ timeout: 60_000 });
-    return { label, result: (await result.textContent()) ?? '' };
-  }
+  const visit = () => pane.visit('Excel');
 
   /** What every import leaves: Lines and Imports beside the user's sheet, no staging sheet, syncs ≤ 2 MB. */
   function expectTidyWorkbook(recorded: Recorded): void {
@@ -215,7 +156,7 @@ describeInChromium('importing billing files into Lines in headless Chromium', ()
 
     expect(errors).toEqual([]);
     // The pane asked no host but the local server (office.js is the fake served in its place).
-    expect(external).toEqual([`${OFFICE_CDN}lib/1/hosted/office.js`]);
+    expect(external).toEqual([OFFICE_JS]);
     await page.context().close();
   }, 180_000);
 
@@ -232,7 +173,7 @@ describeInChromium('importing billing files into Lines in headless Chromium', ()
     expect(recorded.lines!.length - 1).toBe(expected.rows);
     expect(columnSum(recorded.lines!, 'UnblendedCost')).toBe(expected.unblended);
     expect(errors).toEqual([]);
-    expect(external).toEqual([`${OFFICE_CDN}lib/1/hosted/office.js`]);
+    expect(external).toEqual([OFFICE_JS]);
     await page.context().close();
   }, 180_000);
 

@@ -5,77 +5,28 @@
  * renders and reads the public samples, the empty state outside Excel, and that the page asks
  * no other host for anything. Skipped only when /usr/bin/chromium is absent (CI installs it).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildAddin } from '../browser/buildAddin';
-import { fakeOfficeScript } from '../browser/fakeOfficeScript';
-import { serveStatic, type StaticServer } from '../browser/serveStatic';
+import { OFFICE_JS, describeInChromium, startPaneBrowser, type PaneBrowser } from '../browser/paneBrowser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const OFFICE_CDN = 'https://appsforoffice.microsoft.com/';
 const PUBLIC_DATA = resolve(__dirname, '../../samples/public');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`Skipping the task pane browser test: ${CHROMIUM} is absent (apt-get install -y chromium).`);
-}
-const describeInChromium = haveChromium ? describe : describe.skip;
+/** Where the screenshots go (git-ignored). */
+const screenshotDir = resolve(__dirname, '../../test-results/taskpane-browser');
 
-interface Visit {
-  page: Page;
-  /** Requests to anything but the local server, the office.js CDN included. */
-  external: string[];
-  errors: string[];
-}
-
-describeInChromium('task pane in headless Chromium', () => {
-  let outputPath: string;
-  let server: StaticServer;
-  let browser: Browser;
-  const screenshotDir = mkdtempSync(join(tmpdir(), 'rerate-shots-'));
-
-  // RERATE_ADDIN_DIST=folder reuses a bundle built already (e.g. by `npm run build:addin`).
-  const prebuilt = process.env.RERATE_ADDIN_DIST;
+describeInChromium('the task pane browser test')('task pane in headless Chromium', () => {
+  let pane: PaneBrowser;
 
   beforeAll(async () => {
-    outputPath = prebuilt ? resolve(prebuilt) : await buildAddin();
-    server = await serveStatic(outputPath);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // launch() gives every run a fresh temporary user-data-dir.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    mkdirSync(screenshotDir, { recursive: true });
+    pane = await startPaneBrowser();
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outputPath && !prebuilt) rmSync(outputPath, { recursive: true, force: true });
+    await pane?.close();
   });
 
-  async function visit(office: 'Excel' | null | 'unreachable'): Promise<Visit> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
-    const page = await context.newPage();
-    const external: string[] = [];
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url)) return route.continue();
-      external.push(url);
-      if (url.startsWith(OFFICE_CDN) && office !== 'unreachable') {
-        return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOfficeScript(office) });
-      }
-      return route.abort('internetdisconnected');
-    });
-    await page.goto(`${server.url}/taskpane.html`);
-    return { page, external, errors };
-  }
-
   test('inside Excel the DBR functions register and compute, and the pane renders', async () => {
-    const { page, external, errors } = await visit('Excel');
+    const { page, external, errors } = await pane.visit('Excel');
     await page.getByRole('heading', { name: 'Rerate', level: 1 }).waitFor();
     const ids = await page.evaluate(() => (window as unknown as { __rerate: { ids: string[] } }).__rerate.ids);
     expect([...ids].sort()).toEqual(['BLENDED', 'FX', 'INVOICE', 'MARGIN', 'MARKUP', 'NORMFACTOR', 'PENNY', 'RERATE', 'RIALLOC', 'ROUND', 'SPALLOC', 'SUPPORT']);
@@ -86,12 +37,12 @@ describeInChromium('task pane in headless Chromium', () => {
     expect(computed).toEqual([[[0.34], [0.33], [0.33]], [[1.01]], [[11], [22]]]);
     await expect(page.getByRole('button', { name: 'Choose files…' }).isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
-    expect(external).toEqual([`${OFFICE_CDN}lib/1/hosted/office.js`]);
+    expect(external).toEqual([OFFICE_JS]);
     await page.context().close();
   });
 
   test('picking the public CUR and FOCUS samples shows their formats, rows and Σ unblended', async () => {
-    const { page, external, errors } = await visit('Excel');
+    const { page, external, errors } = await pane.visit('Excel');
     await page.getByRole('button', { name: 'Choose files…' }).waitFor();
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
@@ -116,12 +67,12 @@ describeInChromium('task pane in headless Chromium', () => {
       { file: 'focus-1.0-sample.csv', format: 'focus', periods: '2024-09, 2024-10', rows: '1,000', unblended: '20.52022672899' },
     ]);
     expect(errors).toEqual([]);
-    expect(external).toEqual([`${OFFICE_CDN}lib/1/hosted/office.js`]);
+    expect(external).toEqual([OFFICE_JS]);
     await page.context().close();
   }, 120_000);
 
   test('outside Excel (host null) the pane shows where to open Rerate', async () => {
-    const { page, errors } = await visit(null);
+    const { page, errors } = await pane.visit(null);
     await page.getByRole('heading', { name: 'Open Rerate in Excel: Home → Rerate' }).waitFor();
     await page.screenshot({ path: join(screenshotDir, 'taskpane-empty.png') });
     expect(errors).toEqual([]);
@@ -129,7 +80,7 @@ describeInChromium('task pane in headless Chromium', () => {
   });
 
   test('with the office.js CDN unreachable the page still shows the empty state and nothing throws', async () => {
-    const { page, errors } = await visit('unreachable');
+    const { page, errors } = await pane.visit('unreachable');
     await page.getByRole('heading', { name: 'Open Rerate in Excel: Home → Rerate' }).waitFor();
     expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     await page.context().close();
