@@ -18,6 +18,7 @@ export const INVOICE_OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   workbook: { type: 'string' },
+  engine: { type: 'string' },
 } as const;
 
 export const INVOICE_OPTIONS_USAGE = `options:
@@ -39,7 +40,11 @@ export const INVOICE_OPTIONS_USAGE = `options:
   --out F              write the result to F instead of stdout
   --workbook F.xlsx    read PriceBook, Customers, Settings, FxRates and SupportPlans from a workbook built
                        with the add-in or by --format xlsx; a table flag given explicitly (--pricebook F…)
-                       wins over the workbook's table, and setting flags override its Settings`;
+                       wins over the workbook's table, and setting flags override its Settings
+  --engine js|duckdb   who reads the billing files (default js): duckdb groups local CUR CSV, .csv.gz and
+                       Parquet files with an exact SQL query and prices its groups — the same output; a
+                       file it cannot prove exact is read by the JavaScript readers (an ENGINE_FALLBACK
+                       info says why)`;
 
 export type InvoiceFormat = 'json' | 'csv' | 'table' | 'xlsx';
 
@@ -58,5 +63,6 @@ export function parseInvoiceArgs(args: string[], allowXlsx = false): InvoiceArgs
     throw new UsageError(`--format "${format}" is not one of json, csv, table${allowXlsx ? ', xlsx' : ''}`);
   }
   if (format === 'xlsx' && !values.out) throw new UsageError('xlsx needs --out F.xlsx');
+  if (values.engine !== undefined && values.engine !== 'js' && values.engine !== 'duckdb') throw new UsageError(`--engine "${values.engine}" is not js or duckdb`);
   return { files: positionals, values, format };
 }

@@ -18,6 +18,8 @@ import { SPLIT_MIN_BYTES, planSplit, readSplit, workerRunner } from './splitRead
 import type { InvoiceArgs } from './invoiceOptions';
 import { createProgressBar } from './progress';
 import { readWorkbookTables, type WorkbookTableName, type WorkbookTables } from './readWorkbookTables';
+import { openDuckdb, type DuckdbSession } from './duckdb/duckdbSession';
+import { readWithDuckdb } from './duckdb/readWithDuckdb';
 
 export interface InvoiceRunOutput {
   result: InvoiceRunResult;
@@ -120,41 +122,58 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
   const split = io.split ?? defaultSplit();
   const inputs = await distinctFiles(args.files, io.cwd);
   issues.push(...inputs.issues);
-  for (const { arg: file, path: fullPath } of inputs.files) {
-    const progress = createProgressBar(io, path.basename(file));
-    let source;
-    try {
-      source = { ...fileSource(fullPath), name: file };
-    } catch (error) {
-      if (!(error instanceof RerateError)) throw error;
-      throw new IssuesError([...issues, issueFromError(error)]);
-    }
-    // A big plain CSV is read in two halves at once (splitRead.ts); the result is the same.
-    const plan = split.runner === null ? null : await planSplit(fullPath, source.size ?? 0, split.minBytes, split.cores);
-    const halves = plan === null || split.runner === null ? null : await readSplit(
-      { path: fullPath, name: file, plan, config: { tables: configTables, settings } },
-      split.runner,
-      (bytes) => progress.update(bytes, plan.size),
-    );
-    if (halves !== null) {
-      run.absorb(halves.parts[0]);
-      run.absorb(halves.parts[1]);
+  const duckdb: DuckdbSession | null = values.engine === 'duckdb' ? await openDuckdb() : null;
+  try {
+    for (const { arg: file, path: fullPath } of inputs.files) {
+      if (duckdb !== null) {
+        const read = await readWithDuckdb(duckdb, fullPath, file, run);
+        if (!('fallback' in read)) {
+          issues.push(...read.issues);
+          reads.push(...read.controls);
+          continue;
+        }
+        issues.push({
+          code: 'ENGINE_FALLBACK', severity: 'info', source: { file, line: 1 },
+          message: `${file} is read by the JavaScript readers, not DuckDB: ${read.fallback}.`,
+        });
+      }
+      const progress = createProgressBar(io, path.basename(file));
+      let source;
+      try {
+        source = { ...fileSource(fullPath), name: file };
+      } catch (error) {
+        if (!(error instanceof RerateError)) throw error;
+        throw new IssuesError([...issues, issueFromError(error)]);
+      }
+      // A big plain CSV is read in two halves at once (splitRead.ts); the result is the same.
+      const plan = split.runner === null ? null : await planSplit(fullPath, source.size ?? 0, split.minBytes, split.cores);
+      const halves = plan === null || split.runner === null ? null : await readSplit(
+        { path: fullPath, name: file, plan, config: { tables: configTables, settings } },
+        split.runner,
+        (bytes) => progress.update(bytes, plan.size),
+      );
+      if (halves !== null) {
+        run.absorb(halves.parts[0]);
+        run.absorb(halves.parts[1]);
+        progress.finish();
+        issues.push(...halves.issues);
+        reads.push(halves.control);
+        continue;
+      }
+      const read = await readBilling(source, (line) => run.add(line), {
+        ...NODE_READ_OPTIONS,
+        pricingFieldsOnly: true,
+        // A groups table (rerate groups, an SQL engine's) gives groups instead of lines.
+        onGroup: (group) => run.addGroup(group),
+        onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
+      });
       progress.finish();
-      issues.push(...halves.issues);
-      reads.push(halves.control);
-      continue;
+      issues.push(...read.issues);
+      // One control row per table (a zip's CSVs apart): the run counts lines under `a.zip!a.csv`.
+      reads.push(...(read.controls.length > 0 ? read.controls : [read.control]));
     }
-    const read = await readBilling(source, (line) => run.add(line), {
-      ...NODE_READ_OPTIONS,
-      pricingFieldsOnly: true,
-      // A groups table (rerate groups, an SQL engine's) gives groups instead of lines.
-      onGroup: (group) => run.addGroup(group),
-      onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
-    });
-    progress.finish();
-    issues.push(...read.issues);
-    // One control row per table (a zip's CSVs apart): the run counts lines under `a.zip!a.csv`.
-    reads.push(...(read.controls.length > 0 ? read.controls : [read.control]));
+  } finally {
+    duckdb?.close();
   }
   const result = run.finish();
   const controls = controlTotals(reads, result);

@@ -8,6 +8,8 @@ export const ISSUE_CODES = [
   // Reading
   'UNKNOWN_FORMAT', 'EMPTY_FILE', 'BAD_ROW', 'BAD_NUMBER', 'BAD_DATE', 'BAD_CONTAINER',
   'SIZE_LIMIT', 'TRUNCATED', 'SKIPPED_ROW', 'PRECISION', 'UNREADABLE_FILE', 'DUPLICATE_FILE',
+  // A file the SQL engine could not prove exact, read by the JavaScript readers instead (info)
+  'ENGINE_FALLBACK',
   // Output and the unexpected
   'UNWRITABLE_FILE', 'INTERNAL',
   // Control totals

@@ -1,11 +1,11 @@
 import { open } from 'node:fs/promises';
 import { detectContainer } from '../../formats/containers/detectContainer';
 import { detectFormat } from '../../formats/detect';
-import { groupsSql, type SqlFormat } from '../../formats/sql/groupsSql';
+import { groupsSql, type SqlColumn, type SqlFormat } from '../../formats/sql/groupsSql';
 import { duckdbRelation, type DuckdbSession } from './duckdbSession';
 
 /** The groups query of one local file for DuckDB, or why there is none (the file then goes through the JavaScript readers). */
-export type FileGroupsQuery = { sql: string; format: SqlFormat; kind: 'csv' | 'gzip' | 'parquet' } | { reason: string };
+export type FileGroupsQuery = { sql: string; format: SqlFormat; kind: 'csv' | 'gzip' | 'parquet'; columns: SqlColumn[] } | { reason: string };
 
 /**
  * Plans DuckDB's reading of a local billing file: its container from its first bytes, its format
@@ -24,7 +24,7 @@ export async function fileGroupsQuery(session: DuckdbSession, path: string, name
   if (container === 'zip') return { reason: 'a zip archive, which DuckDB does not read' };
   const kind = container === 'parquet' ? 'parquet' : container === 'gzip' ? 'gzip' : 'csv';
   const relation = duckdbRelation(path, kind);
-  let columns;
+  let columns: SqlColumn[];
   try {
     columns = await session.columns(relation);
   } catch (error) {
@@ -35,7 +35,7 @@ export async function fileGroupsQuery(session: DuckdbSession, path: string, name
   const sql = groupsSql({
     dialect: 'duckdb', format, from: relation, columns, source: name, lineNumbers: kind === 'parquet' ? 'file_row_number' : 'row_number',
   });
-  return { sql, format, kind };
+  return { sql, format, kind, columns };
 }
 
 export function firstLine(error: unknown): string {

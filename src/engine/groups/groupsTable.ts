@@ -19,7 +19,9 @@ export type GroupsRecord = 'group' | 'control' | 'issue';
  */
 export const UNKNOWN_KIND_REASON = 'UNKNOWN_KIND';
 export const BAD_ACCOUNT_ID_REASON = 'BAD_ACCOUNT_ID';
-export const NOTE_REASONS: readonly string[] = [UNKNOWN_KIND_REASON, BAD_ACCOUNT_ID_REASON];
+/** A `product` or `resource_tags` cell that is not a JSON object (counted only where no account id is bad on the row). */
+export const BAD_JSON_REASON = 'BAD_JSON';
+export const NOTE_REASONS: readonly string[] = [UNKNOWN_KIND_REASON, BAD_ACCOUNT_ID_REASON, BAD_JSON_REASON];
 
 /** A key field's column name: the field in snake case (`payerAccount` → `payer_account`). */
 export function groupKeyColumn(field: GroupKeyField): string {

@@ -7,7 +7,7 @@ import { DecimalTotal } from '../../engine/money';
 import { isDecimalForm } from '../../engine/money/parse';
 import { GROUP_KEY_FIELDS } from '../../engine/groups/groupKey';
 import {
-  GROUP_MEASURE_COLUMNS, GROUPS_FORMAT, GROUPS_RECORD_COLUMN, groupKeyColumn, NOTE_REASONS, UNKNOWN_KIND_REASON,
+  BAD_JSON_REASON, GROUP_MEASURE_COLUMNS, GROUPS_FORMAT, GROUPS_RECORD_COLUMN, groupKeyColumn, NOTE_REASONS, UNKNOWN_KIND_REASON,
 } from '../../engine/groups/groupsTable';
 import type { PricingGroup } from '../../engine/groups/pricingGroup';
 import { ColumnPicker } from '../columns';
@@ -255,7 +255,8 @@ export class GroupsReader {
     for (const [reason, rows] of notes) {
       const what = reason === UNKNOWN_KIND_REASON
         ? 'a line item type or charge category FORMATS.md does not map; they are read as fees'
-        : 'an account id that is not 12 digits; they are billed under the id as written';
+        : reason === BAD_JSON_REASON ? 'a product or tags cell that is not a JSON object; it is ignored'
+          : 'an account id that is not 12 digits; they are billed under the id as written';
       this.issues.add({
         code: 'BAD_VALUE',
         severity: 'warning',

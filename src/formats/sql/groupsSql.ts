@@ -2,7 +2,7 @@ import { basisField, type Basis } from '../../engine/basis';
 import { CHARGE_KINDS, PREMIUM_SUPPORT_PRODUCT_CODE, SUPPORT_PRODUCT_CODE_PREFIX, type ChargeKind } from '../../engine/kinds';
 import { GROUP_KEY_FIELDS, type GroupKeyField } from '../../engine/groups/groupKey';
 import {
-  BAD_ACCOUNT_ID_REASON, GROUP_MEASURE_COLUMNS, GROUPS_COLUMNS, GROUPS_RECORD_COLUMN, groupKeyColumn, UNKNOWN_KIND_REASON,
+  BAD_ACCOUNT_ID_REASON, BAD_JSON_REASON, GROUP_MEASURE_COLUMNS, GROUPS_COLUMNS, GROUPS_RECORD_COLUMN, groupKeyColumn, UNKNOWN_KIND_REASON,
 } from '../../engine/groups/groupsTable';
 import { CUR1_COLUMNS, CUR2_COLUMNS, PRODUCT_MAP_KEYS, type CurColumnNames } from '../cur/curColumns';
 import { CUR_DISCOUNT_SUFFIX, CUR_FEE_TYPE, CUR_LINE_ITEM_KINDS, SUPPORT_PRONE_KINDS } from '../cur/curKind';
@@ -75,6 +75,8 @@ function likeText(text: string): string {
 /** What differs between the dialects, in one place (src/formats/sql/README.md). */
 interface Dialect {
   matches(text: string, pattern: string): string;
+  /** True when a map column's cell is not what the reader reads as a map (DuckDB: JSON text that is not an object); null where the column is typed. */
+  badMap(column: string, type: string | undefined): string | null;
   /** A CUR 2.0 `product` map's value for one key: DuckDB reads the CSV's JSON text, Athena/Trino a MAP. */
   mapValue(column: string, type: string | undefined, key: string): string;
   firstLines(line: string): string;
@@ -87,12 +89,15 @@ const DUCKDB: Dialect = {
     return `CASE WHEN json_valid(${json}) THEN json_extract_string(${json}, ${literal(`$."${key}"`)}) END`;
   },
   firstLines: (line) => `array_to_string(min(${line}, 5), ' ')`,
+  badMap: (column, type) => (type !== undefined && /^MAP/i.test(type) ? null
+    : `(NULLIF(${column}, '') IS NOT NULL AND NOT (CASE WHEN json_valid(${column}) THEN json_type(${column}) = 'OBJECT' ELSE FALSE END))`),
 };
 
 const TRINO: Dialect = {
   matches: (text, pattern) => `regexp_like(${text}, ${literal(pattern)})`,
   mapValue: (column, _type, key) => `element_at(${column}, ${literal(key)})`,
   firstLines: () => 'CAST(NULL AS VARCHAR)',
+  badMap: () => null,
 };
 
 type CurField = Exclude<keyof CurColumnNames, 'tagPrefix'>;
@@ -120,7 +125,9 @@ export function groupsSql(options: GroupsSqlOptions): string {
   const scale = options.scale ?? DEFAULT_SQL_SCALE;
   const decimal = `DECIMAL(38, ${scale})`;
   const names = options.format === 'cur1' && options.dialect === 'duckdb' ? CUR1_COLUMNS : CUR2_COLUMNS;
-  const present = new Map((options.columns ?? []).map((c) => [c.name.toLowerCase(), c]));
+  // As the reader picks columns: by name, trimmed, any case, the first of a name.
+  const present = new Map<string, SqlColumn>();
+  for (const c of options.columns ?? []) if (!present.has(c.name.trim().toLowerCase())) present.set(c.name.trim().toLowerCase(), c);
   const known = options.columns !== undefined;
   /** The table's column for a field: the first alternative it has (any case); without a column list, the first. */
   const column = (field: CurField): SqlColumn | null => {
@@ -152,11 +159,27 @@ export function groupsSql(options: GroupsSqlOptions): string {
 
   const numberFields = [...new Set([...ROW_NUMBERS, ...Object.values(KIND_NUMBERS).flat()])];
   const lineExpression = options.lineNumbers === 'row_number' ? 'row_number() OVER () + 1'
-    : options.lineNumbers === 'file_row_number' ? 'file_row_number + 1' : 'CAST(NULL AS BIGINT)';
+    // Parquet rows are numbered as the reader numbers them: the first row is line 2.
+    : options.lineNumbers === 'file_row_number' ? 'file_row_number + 2' : 'CAST(NULL AS BIGINT)';
   const sourceExpression = options.source !== undefined ? literal(options.source) : quoted('$path');
+
+  // The maps the reader parses (CUR 2.0's `product` when a product column is missing, `resource_tags`):
+  // text that is not a JSON object is its BAD_VALUE warning.
+  const mapTexts: string[] = [];
+  const mapChecks: string[] = [];
+  const productMap = column('productMap');
+  const tagsMap = column('tagsMap');
+  for (const [map, used, alias] of [[productMap, column('productName') === null || column('region') === null, 't_product_map'], [tagsMap, true, 't_tags_map']] as const) {
+    if (map === null || !used) continue;
+    const check = d.badMap(alias, map.type);
+    if (check === null) continue;
+    mapTexts.push(`CAST(${quoted(map.name)} AS VARCHAR) AS ${alias}`);
+    mapChecks.push(check);
+  }
 
   // 1. Each row's texts.
   const raw = [
+    ...mapTexts,
     `${sourceExpression} AS src`,
     `${lineExpression} AS ln`,
     `${text('periodStart')} AS t_period`,
@@ -237,11 +260,12 @@ export function groupsSql(options: GroupsSqlOptions): string {
     `NULLIF(regexp_extract(COALESCE(t_reservation, t_savings_plan), '^arn:[^:]*:[^:]*:[^:]*:([^:]*):', 1), '') AS commitment_owner`,
     `COALESCE(t_product_name, product_code) AS service`,
   ];
+  const badMapNote = mapChecks.length === 0 ? '' : ` WHEN skip_reason IS NULL AND (${mapChecks.join(' OR ')}) THEN ${literal(BAD_JSON_REASON)}`;
   const notes = [
     '*',
     `CASE WHEN skip_reason IS NULL AND NOT known_kind THEN ${literal(UNKNOWN_KIND_REASON)} END AS unknown_note`,
     `CASE WHEN skip_reason IS NULL AND ((payer_account IS NOT NULL AND NOT ${d.matches('payer_account', ACCOUNT_PATTERN)})`
-      + ` OR (account IS NOT NULL AND NOT ${d.matches('account', ACCOUNT_PATTERN)})) THEN ${literal(BAD_ACCOUNT_ID_REASON)} END AS id_note`,
+      + ` OR (account IS NOT NULL AND NOT ${d.matches('account', ACCOUNT_PATTERN)})) THEN ${literal(BAD_ACCOUNT_ID_REASON)}${badMapNote} END AS id_note`,
   ];
 
   // 4. The groups, the control rows and the notes.

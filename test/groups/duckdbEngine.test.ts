@@ -1,0 +1,140 @@
+/**
+ * `rerate invoice --engine duckdb` (SCALE.md): the same stdout (JSON to the byte), stderr and exit
+ * code as the JavaScript readers for every golden scenario, the public samples, the demo month, the
+ * CUR 2.0 fixture, a gzip, a Parquet file and a generated month; and every fallback — a file DuckDB
+ * cannot prove exact goes through the JavaScript readers with one ENGINE_FALLBACK info saying why, and
+ * the output is otherwise the same.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import Papa from 'papaparse';
+import { main } from '../../src/cli/main';
+import { openDuckdb } from '../../src/cli/duckdb/duckdbSession';
+import { captureIo } from '../helpers/captureIo';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const GOLDEN = path.join(REPO, 'test', 'golden');
+const CUR1 = path.join(REPO, 'samples/public/cur1-sample-2023-11.csv');
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rerate-duckdb-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  const io = captureIo(cwd);
+  const code = await main(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+/** Runs `invoice` both ways; `fallbacks` files must be read by the JavaScript readers with an ENGINE_FALLBACK info. */
+async function expectSameAsJavaScript(files: string[], options: string[], cwd: string, fallbacks: Record<string, string> = {}): Promise<void> {
+  const direct = await run(['invoice', ...files, ...options, '--format', 'json'], cwd);
+  const duck = await run(['invoice', ...files, ...options, '--format', 'json', '--engine', 'duckdb'], cwd);
+  const json = JSON.parse(duck.out) as { issues: { code: string; message: string; source?: { file: string } }[] };
+  const infos = json.issues.filter((issue) => issue.code === 'ENGINE_FALLBACK');
+  expect(Object.fromEntries(infos.map((issue) => [issue.source?.file, issue.message]))).toEqual(
+    Object.fromEntries(Object.entries(fallbacks).map(([file, why]) => [file, expect.stringContaining(why)])),
+  );
+  json.issues = json.issues.filter((issue) => issue.code !== 'ENGINE_FALLBACK');
+  expect(`${JSON.stringify(json, null, 2)}\n`).toBe(direct.out);
+  expect(duck.err.split('\n').filter((line) => !line.includes('ENGINE_FALLBACK')).join('\n')).toBe(direct.err);
+  expect(duck.code).toBe(direct.code);
+}
+
+const goldenCases = fs.readdirSync(GOLDEN, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(GOLDEN, entry.name, 'case.json')))
+  .map((entry) => entry.name)
+  .sort();
+
+const demo = ['--pricebook', 'samples/demo/pricebook.csv', '--customers', 'samples/demo/customers.csv', '--fx', 'samples/demo/fx.csv'];
+
+describe('rerate invoice --engine duckdb gives what the JavaScript readers give', () => {
+  test.each(goldenCases)('golden %s', async (name) => {
+    const spec = JSON.parse(fs.readFileSync(path.join(GOLDEN, name, 'case.json'), 'utf8')) as { args: string[] };
+    const first = spec.args.findIndex((arg) => arg.startsWith('--'));
+    const files = first < 0 ? spec.args : spec.args.slice(0, first);
+    // The DBR scenario is the one format the SQL path does not cover.
+    const fallbacks = name.startsWith('dbr-') ? Object.fromEntries(files.map((file) => [file, 'its format is dbr'])) : {};
+    await expectSameAsJavaScript(files, first < 0 ? [] : spec.args.slice(first), path.join(GOLDEN, name), fallbacks);
+  });
+
+  test.each([
+    [['samples/public/cur1-sample-2023-11.csv'], {}],
+    [['samples/demo/cur-2023-10-11.csv'], {}],
+    [['test/fixtures/cur2/cur2-2023-12.csv'], {}],
+    [['samples/public/focus-1.0-sample.csv'], { 'samples/public/focus-1.0-sample.csv': 'its format is focus' }],
+  ] as [string[], Record<string, string>][])('%s, with the demo tables and under owner-only and account grain', async (files, fallbacks) => {
+    await expectSameAsJavaScript(files, [], REPO, fallbacks);
+    await expectSameAsJavaScript(files, demo, REPO, fallbacks);
+    await expectSameAsJavaScript(files, [...demo, '--commitments', 'owner-only', '--grain', 'account', '--credits', 'same-period'], REPO, fallbacks);
+  });
+
+  test('a .csv.gz and a Parquet file written by DuckDB (DOUBLE costs, TIMESTAMP periods, a product MAP)', async () => {
+    const gz = path.join(dir, 'cur1-2023-11.csv.gz');
+    fs.writeFileSync(gz, gzipSync(fs.readFileSync(CUR1)));
+    await expectSameAsJavaScript([gz], demo, REPO);
+    const parquet = path.join(dir, 'cur2-2023-12.parquet');
+    const session = await openDuckdb();
+    try {
+      await session.rows(`COPY (SELECT * REPLACE (
+          CAST(bill_billing_period_start_date AS TIMESTAMP) AS bill_billing_period_start_date,
+          CAST(line_item_unblended_cost AS DOUBLE) AS line_item_unblended_cost, CAST(line_item_blended_cost AS DOUBLE) AS line_item_blended_cost,
+          CAST(line_item_usage_amount AS DOUBLE) AS line_item_usage_amount, CAST(pricing_public_on_demand_cost AS DOUBLE) AS pricing_public_on_demand_cost,
+          CAST(json(product) AS MAP(VARCHAR, VARCHAR)) AS product)
+        FROM read_csv('${path.join(REPO, 'test/fixtures/cur2/cur2-2023-12.csv')}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    } finally {
+      session.close();
+    }
+    await expectSameAsJavaScript([parquet], demo, REPO);
+  });
+
+  test('a generated month (bench/generate-cur.js, 20,000 rows)', async () => {
+    const month = path.join(dir, 'generated-2023-11.csv');
+    execFileSync(process.execPath, [path.join(REPO, 'bench/generate-cur.js'), month, '20000'], { stdio: 'ignore' });
+    const tables = ['--pricebook', path.join(dir, 'book.csv'), '--customers', 'samples/demo/customers.csv'];
+    fs.writeFileSync(path.join(dir, 'book.csv'), 'Rule,ProductCode,Basis,Method,Value\nec2,AmazonEC2,list,discount,5%\ns3,AmazonS3,,rate,0.02\nall,,amortized,margin,15%\n');
+    await expectSameAsJavaScript([month], tables, REPO);
+    await expectSameAsJavaScript([month], ['--commitments', 'owner-only', '--grain', 'account'], REPO);
+  });
+
+  describe('fallbacks: the file goes through the JavaScript readers, with the reason', () => {
+    const parsed = Papa.parse<string[]>(fs.readFileSync(CUR1, 'utf8'), { skipEmptyLines: true }).data;
+    const header = parsed[0];
+    const column = (name: string): number => header.indexOf(name);
+    /** The CUR sample's first 60 rows with `change` applied, as a file. */
+    const damaged = (name: string, change: (rows: string[][]) => void): string => {
+      const rows = parsed.slice(0, 61).map((row) => row.slice());
+      change(rows);
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, `${Papa.unparse(rows, { newline: '\n' })}\n`);
+      return file;
+    };
+
+    test('more decimals than the scale (19), a bad number, an unknown line item type, an account id that is not 12 digits', async () => {
+      const precise = damaged('precise-2023-11.csv', (rows) => { rows[3][column('lineItem/UnblendedCost')] = '0.0000000000000000001'; });
+      const bad = damaged('bad-2023-11.csv', (rows) => { rows[4][column('lineItem/UsageAmount')] = '12 units'; });
+      const unknown = damaged('unknown-2023-11.csv', (rows) => { rows[5][column('lineItem/LineItemType')] = 'MysteryCharge'; });
+      const account = damaged('account-2023-11.csv', (rows) => { rows[6][column('lineItem/UsageAccountId')] = '1.23412E+11'; });
+      await expectSameAsJavaScript([precise, bad, unknown, account], demo, REPO, {
+        [precise]: '1 PRECISION', [bad]: '1 BAD_NUMBER', [unknown]: '1 UNKNOWN_KIND', [account]: '1 BAD_ACCOUNT_ID',
+      });
+    });
+
+    test('a malformed row, a quoted field spanning lines, a zip and a DBR', async () => {
+      const malformed = damaged('malformed-2023-11.csv', (rows) => { rows[7] = rows[7].slice(0, 20); });
+      const spanning = damaged('spanning-2023-11.csv', (rows) => { rows[8][column('lineItem/LineItemDescription')] = 'two\nlines'; });
+      const zip = path.join(dir, 'cur1.zip');
+      fs.writeFileSync(zip, zipSync({ 'cur1-2023-11.csv': fs.readFileSync(CUR1) }));
+      const dbr = 'test/fixtures/dbr/dbr-2017-05.csv';
+      await expectSameAsJavaScript([malformed, spanning, zip, dbr], demo, REPO, {
+        [malformed]: 'DuckDB could not read it', [spanning]: 'cannot give the reader\'s line numbers', [zip]: 'a zip archive', [dbr]: 'its format is dbr',
+      });
+    });
+  });
+});
