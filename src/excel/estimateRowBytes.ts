@@ -3,6 +3,9 @@ export type CellInput = string | number | boolean | null;
 
 // Anything outside printable ASCII may take up to 6 bytes once JSON-escaped (\uXXXX).
 const NEEDS_ESCAPE = /[^\x20-\x7e]|["\\]/g;
+// The same, tested first without the global flag: most cells have nothing to escape, and test()
+// allocates no match array.
+const HAS_ESCAPE = /[^\x20-\x7e]|["\\]/;
 
 /**
  * An upper estimate of the bytes a row adds to an Excel request (JSON: quotes, commas, escapes),
@@ -12,8 +15,8 @@ export function estimateRowBytes(row: readonly CellInput[]): number {
   let bytes = 2;
   for (const cell of row) {
     if (typeof cell === 'string') {
-      const escapes = cell.match(NEEDS_ESCAPE);
-      bytes += cell.length + 3 + (escapes ? escapes.length * 5 : 0);
+      bytes += cell.length + 3;
+      if (HAS_ESCAPE.test(cell)) bytes += (cell.match(NEEDS_ESCAPE)?.length ?? 0) * 5;
     } else if (typeof cell === 'number') {
       bytes += 25;
     } else {

@@ -4,7 +4,7 @@ import { IMPORTS_TABLE, MODEL_TABLES } from '../engine/workbookLayout';
 import type { CellInput } from './estimateRowBytes';
 import { LINES_NUMBER_FORMATS } from './linesCells';
 import { stagingSheetName } from './replaceSheet';
-import { writeTableChunked, type ChunkedWriteProgress } from './writeTableChunked';
+import { blocksOf, writeTableChunked, type ChunkedWriteProgress, type RowBlock, type RowSource } from './writeTableChunked';
 
 /** Rows in an Excel sheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -85,7 +85,7 @@ const UNRECORDED = '(rows no import recorded)';
 export async function importLines(
   context: Excel.RequestContext,
   files: readonly ImportFile[],
-  rows: Iterable<readonly CellInput[]> | AsyncIterable<readonly CellInput[]>,
+  rows: RowSource,
   options: ImportLinesOptions = {},
 ): Promise<ImportLinesResult> {
   const { signal } = options;
@@ -171,7 +171,7 @@ export async function importLines(
     context.workbook.application.suspendApiCalculationUntilNextSync();
     await sync();
 
-    const written = await writeTableChunked(context, staging, LINES.columns, checkedRows(rows, rowsNew), {
+    const written = await writeTableChunked(context, staging, LINES.columns, { blocks: () => checkedBlocks(rows, rowsNew) }, {
       startRow: 1 + rowsKept,
       noHeader: true,
       numberFormats: LINES_NUMBER_FORMATS,
@@ -223,13 +223,15 @@ export async function importLines(
   }
 }
 
-/** Passes the rows on, checking each has the Lines width and that exactly `expected` come. */
-async function* checkedRows(rows: Iterable<readonly CellInput[]> | AsyncIterable<readonly CellInput[]>, expected: number): AsyncIterable<readonly CellInput[]> {
+/** Passes the rows on a block at a time, checking each row has the Lines width and that exactly `expected` come. */
+async function* checkedBlocks(rows: RowSource, expected: number): AsyncIterable<RowBlock> {
   let count = 0;
-  for await (const row of rows) {
-    count += 1;
-    if (row.length !== WIDTH) throw new RerateError('BAD_TABLE', `Import row ${count} has ${row.length} cells; Lines has ${WIDTH} columns.`);
-    yield row;
+  for await (const block of blocksOf(rows)) {
+    for (const row of block.rows) {
+      count += 1;
+      if (row.length !== WIDTH) throw new RerateError('BAD_TABLE', `Import row ${count} has ${row.length} cells; Lines has ${WIDTH} columns.`);
+    }
+    yield block;
   }
   if (count !== expected) {
     throw new RerateError('CONTROL_TOTAL_MISMATCH', `The files were to write ${expected} rows but ${count} came; nothing was imported.`);

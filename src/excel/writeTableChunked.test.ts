@@ -1,5 +1,5 @@
 import { RecordingExcel } from '../../test/addin/recordingExcel';
-import { columnRuns, writeTableChunked } from './writeTableChunked';
+import { blocksOf, columnRuns, writeTableChunked, type RowBlock } from './writeTableChunked';
 import type { CellInput } from './estimateRowBytes';
 
 function rowsOf(count: number, make: (i: number) => CellInput[]): CellInput[][] {
@@ -84,6 +84,47 @@ describe('writeTableChunked', () => {
     await expect(writeTableChunked(excel.context, sheet, ['A', 'B'], [['x', 1], ['y']])).rejects.toMatchObject({
       code: 'BAD_TABLE', message: 'Row 2 has 1 cells but the header has 2 columns.',
     });
+  });
+
+  test('writeTableChunked(context, sheet, header, { blocks }) takes a producer\'s blocks and trusts their rowBytes instead of measuring each row again', async () => {
+    const excel = new RecordingExcel();
+    const sheet = excel.context.workbook.worksheets.getItemOrNullObject('Sheet1');
+    // Each row claims 400,000 bytes: with a 1,000,000-byte budget two rows fit a chunk, whatever the rows hold.
+    const blocks: RowBlock[] = [
+      { rows: [['a', 1], ['b', null], ['c', 3]], rowBytes: [400_000, 400_000, 400_000] },
+      { rows: [['d', 4], ['e', 5]], rowBytes: [400_000, 400_000] },
+    ];
+    const result = await writeTableChunked(excel.context, sheet, ['K', 'N'], { blocks: async function* () { yield* blocks; } }, { maxChunkBytes: 1_000_000 });
+    expect(result).toMatchObject({ rowsWritten: 5, syncs: 4 });
+    expect(excel.syncs.slice(1).map((s) => s.ops.find((op) => op.kind === 'values')?.block)).toEqual([[1, 0, 2, 2], [3, 0, 2, 2], [5, 0, 1, 2]]);
+    expect(excel.valuesOf('Sheet1').slice(1)).toEqual([['a', 1], ['b', ''], ['c', 3], ['d', 4], ['e', 5]]);
+    // Without rowBytes the writer measures the rows itself: all five fit one chunk.
+    const measured = new RecordingExcel();
+    const other = measured.context.workbook.worksheets.getItemOrNullObject('Sheet1');
+    const plain = await writeTableChunked(measured.context, other, ['K', 'N'], { blocks: async function* () { yield* blocks.map((b) => ({ rows: b.rows })); } }, { maxChunkBytes: 1_000_000 });
+    expect(plain).toMatchObject({ rowsWritten: 5, syncs: 2 });
+  });
+
+  test('writeTableChunked yields to the event loop around each chunk\'s sync, so the page can draw and take input while the fake\'s syncs resolve at once', async () => {
+    const excel = new RecordingExcel();
+    const sheet = excel.context.workbook.worksheets.getItemOrNullObject('Sheet1');
+    let syncsWhenTheOtherTaskRan: number | null = null;
+    setImmediate(() => { syncsWhenTheOtherTaskRan = excel.syncs.length; });
+    await writeTableChunked(excel.context, sheet, ['N'], rowsOf(100, (i) => [i]), { maxChunkRows: 10 });
+    expect(excel.syncs).toHaveLength(11);
+    // Another task got its turn after the header and before the last chunk.
+    expect(syncsWhenTheOtherTaskRan).toBeGreaterThanOrEqual(1);
+    expect(syncsWhenTheOtherTaskRan).toBeLessThan(11);
+  });
+
+  test('blocksOf(rows) cuts a plain array into blocks of 1,000 copied rows, blanks as \'\'', async () => {
+    const rows = rowsOf(2_500, (i) => [i, null]);
+    const blocks: RowBlock[] = [];
+    for await (const block of blocksOf(rows)) blocks.push(block);
+    expect(blocks.map((b) => b.rows.length)).toEqual([1_000, 1_000, 500]);
+    expect(blocks[2].rows[499]).toEqual([2_499, '']);
+    expect(blocks[0].rows[0]).not.toBe(rows[0]);
+    expect(rows[0]).toEqual([0, null]);
   });
 
   test('columnRuns([5, 0, 2, 1], 6) groups adjacent columns into [[0, 3], [5, 1]]', () => {

@@ -6,6 +6,7 @@ import type { ByteSource } from '../formats/source';
 import type { CellInput } from '../excel/estimateRowBytes';
 import { estimateRowBytes } from '../excel/estimateRowBytes';
 import { countedLineToCells, type LinesCellsStats } from '../excel/linesCells';
+import type { BlockRows } from '../excel/writeTableChunked';
 import { summaryOf, type ImportProgress, type ImportSummary, type ReadBilling } from './importSummary';
 
 /** A picked file once read: what it holds, its identity and the rows each grain writes. */
@@ -20,12 +21,24 @@ export interface AnalyzedFile extends ImportSummary {
 /** A block of Lines rows; the last block of a run has `done` and the conversion's stats. */
 export interface RowsBlock {
   rows: CellInput[][];
+  /** `estimateRowBytes` of each row, measured here so the page need not measure them again. */
+  rowBytes?: number[];
   done: boolean;
   stats?: LinesCellsStats;
 }
 
-/** Rows a block holds at most, in estimated request bytes: well under the writer's 2 MB a sync. */
-export const BLOCK_BYTES = 1_000_000;
+/**
+ * Rows a block holds at most, in estimated request bytes. The page receives a block in one task
+ * (structured clone) and writes it before the next: 1 MB blocks made tasks of 70–160 ms, 250 KB
+ * ones keep each under ~30 ms (bench/README.md, import).
+ */
+export const BLOCK_BYTES = 250_000;
+
+/** Blocks posted and not yet taken by the writer before the reader waits: ≈2 MB in flight. */
+export const BLOCKS_AHEAD = 8;
+
+/** Rows one at a time, or (what the writer takes) the blocks as they came with their byte estimates. */
+export type BlockQueueRows = AsyncIterable<CellInput[]> & BlockRows;
 
 /** Streams a file's bytes through sha256 (incremental: a 1 GB file is never held whole). */
 export async function hashFile(file: Blob, signal?: AbortSignal): Promise<string> {
@@ -85,18 +98,22 @@ export class ImportCore {
   ): Promise<void> {
     const stats: LinesCellsStats = { shadowCells: 0, cutCells: 0 };
     let block: CellInput[][] = [];
+    let rowBytes: number[] = [];
     let bytes = 0;
     const wait = async () => {
-      while (flow.pending() >= 2) await flow.drained();
+      while (flow.pending() >= BLOCKS_AHEAD) await flow.drained();
       flow.signal?.throwIfAborted();
     };
     const push = (line: BillingLine, count: number) => {
       const cells = countedLineToCells({ line, count }, stats);
+      const size = estimateRowBytes(cells);
       block.push(cells);
-      bytes += estimateRowBytes(cells);
+      rowBytes.push(size);
+      bytes += size;
       if (bytes >= BLOCK_BYTES) {
-        emit({ rows: block, done: false });
+        emit({ rows: block, rowBytes, done: false });
         block = [];
+        rowBytes = [];
         bytes = 0;
       }
     };
@@ -113,7 +130,7 @@ export class ImportCore {
         await this.read(source, (line) => push(line, 1), { signal: flow.signal });
       }
     }
-    emit({ rows: block, done: true, stats });
+    emit({ rows: block, rowBytes, done: true, stats });
   }
 }
 
@@ -132,9 +149,12 @@ function gated(source: ByteSource, gate: () => Promise<void>): ByteSource {
   };
 }
 
-/** Hands blocks from `ImportCore.rows` to a consumer one row at a time, with the flow control it needs. */
+/**
+ * Hands blocks from `ImportCore.rows` to a consumer, with the flow control it needs: the writer
+ * takes them a block at a time (`rows().blocks()`), anything else a row at a time.
+ */
 export class BlockQueue {
-  private blocks: RowsBlock[] = [];
+  private queued: RowsBlock[] = [];
   private waiting: (() => void) | null = null;
   private drainedWaiters: (() => void)[] = [];
   private failure: unknown = null;
@@ -144,7 +164,7 @@ export class BlockQueue {
   constructor(private readonly onTake: () => void = () => undefined) {}
 
   push = (block: RowsBlock): void => {
-    this.blocks.push(block);
+    this.queued.push(block);
     this.waiting?.();
     this.waiting = null;
   };
@@ -155,21 +175,32 @@ export class BlockQueue {
     this.waiting = null;
   }
 
-  pending = (): number => this.blocks.length;
+  pending = (): number => this.queued.length;
 
   drained = (): Promise<void> => new Promise((resolve) => { this.drainedWaiters.push(resolve); });
 
-  async *rows(): AsyncIterable<CellInput[]> {
+  /** The rows; iterate them, or take `blocks()`: one or the other, once. */
+  rows(): BlockQueueRows {
+    const blocks = () => this.take();
+    return {
+      async *[Symbol.asyncIterator]() {
+        for await (const block of blocks()) yield* block.rows;
+      },
+      blocks,
+    };
+  }
+
+  private async *take(): AsyncGenerator<RowsBlock> {
     for (;;) {
-      while (this.blocks.length === 0) {
+      while (this.queued.length === 0) {
         if (this.failure !== null) throw this.failure;
         await new Promise<void>((resolve) => { this.waiting = resolve; });
       }
       if (this.failure !== null) throw this.failure;
-      const block = this.blocks.shift()!;
+      const block = this.queued.shift()!;
       for (const resolve of this.drainedWaiters.splice(0)) resolve();
       this.onTake();
-      yield* block.rows;
+      yield block;
       if (block.done) {
         this.stats = block.stats ?? null;
         return;

@@ -1,12 +1,17 @@
 import type { ImportGrain } from '../engine/grain/aggregateLines';
 import type { CellInput } from '../excel/estimateRowBytes';
 import type { LinesCellsStats } from '../excel/linesCells';
+import type { BlockRows } from '../excel/writeTableChunked';
 import { BlockQueue, ImportCore, type AnalyzedFile, type RowsBlock } from './importCore';
 import type { ImportProgress, ReadBilling } from './importSummary';
 
 /** The rows of one import run, and what converting them changed once they have all come. */
 export interface RowsRun {
-  rows: AsyncIterable<CellInput[]>;
+  /**
+   * The rows; the sessions here also offer them as the worker's blocks with their byte estimates
+   * (`blocks()`), which is how the writer takes them (src/excel/writeTableChunked.ts).
+   */
+  rows: AsyncIterable<CellInput[]> & Partial<BlockRows>;
   stats(): LinesCellsStats | null;
 }
 
