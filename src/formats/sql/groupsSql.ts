@@ -212,9 +212,11 @@ export function groupsSql(options: GroupsSqlOptions): string {
   const knownKind = `(t_type = ${literal(CUR_FEE_TYPE)} OR t_type IN (${Object.keys(CUR_LINE_ITEM_KINDS).map(literal).join(', ')}) OR t_type LIKE '%${likeText(CUR_DISCOUNT_SUFFIX)}')`;
   const exponent = (n: string): string => `COALESCE(TRY_CAST(NULLIF(regexp_extract(${n}, '[eE]([+-]?[0-9]+)$', 1), '') AS INTEGER), 0)`;
   const decimals = (n: string): string => `COALESCE(length(NULLIF(regexp_extract(${n}, '^[^.eE]*\\.([0-9]*?)0*([eE].*)?$', 1), '')), 0)`;
-  // A number the common way (plain, at most 20 integer digits and `scale` decimals) is valid and exact
-  // at a glance; only other texts pay for the full check.
-  const plain = `^[+-]?([0-9]{1,20}(\\.[0-9]{0,${scale}})?|\\.[0-9]{1,${scale}})$`;
+  // A number the common way — no exponent, at most `scale` decimals, DECIMAL(38, scale) holds it — is
+  // valid and exact at a glance, without a regular expression (they cost a third of the query): the
+  // cast refuses what the reader refuses except `_` (DuckDB reads `1_000` as 1000), which is excluded.
+  const fast = (n: string): string => `strpos(${n}, '_') = 0 AND strpos(${n}, 'e') = 0 AND strpos(${n}, 'E') = 0`
+    + ` AND length(${n}) <= ${MAX_NUMBER_LENGTH} AND (strpos(${n}, '.') = 0 OR length(${n}) - strpos(${n}, '.') <= ${scale}) AND c_${n.slice(2)} IS NOT NULL`;
   const typed = [
     '*',
     `${kindCase} AS kind`,
@@ -226,10 +228,11 @@ export function groupsSql(options: GroupsSqlOptions): string {
   // Per number: 0 when absent or valid and exact at the scale, 1 when the reader refuses it, 2 when DECIMAL(38, scale) cannot hold it.
   const states = numberFields.map((field) => {
     const n = `n_${field}`;
-    return `CASE WHEN ${n} IS NULL OR ${d.matches(n, plain)} THEN 0`
+    return `CASE WHEN ${n} IS NULL OR (${fast(n)}) THEN 0`
       + ` WHEN NOT (length(${n}) <= ${MAX_NUMBER_LENGTH} AND ${d.matches(n, NUMBER_PATTERN)} AND abs(${exponent(n)}) <= ${MAX_EXPONENT}) THEN 1`
-      + ` WHEN TRY_CAST(${n} AS ${decimal}) IS NULL OR ${decimals(n)} - ${exponent(n)} > ${scale} THEN 2 ELSE 0 END AS s_${field}`;
+      + ` WHEN c_${field} IS NULL OR ${decimals(n)} - ${exponent(n)} > ${scale} THEN 2 ELSE 0 END AS s_${field}`;
   });
+  const casts = numberFields.map((field) => `TRY_CAST(n_${field} AS ${decimal}) AS c_${field}`);
 
   // 3. Why a row is skipped (the first bad cell in the reader's order: the period, then the numbers), its values.
   const checked = (field: CurField): string => {
@@ -238,7 +241,7 @@ export function groupsSql(options: GroupsSqlOptions): string {
   };
   const badNumber = numberFields.map((f) => `(${checked(f)} AND s_${f} = 1)`).join(' OR ');
   const inexact = numberFields.map((f) => `(${checked(f)} AND s_${f} = 2)`).join(' OR ');
-  const value = (field: CurField): string => `CASE WHEN s_${field} = 0 THEN CAST(n_${field} AS ${decimal}) END`;
+  const value = (field: CurField): string => `CASE WHEN s_${field} = 0 THEN c_${field} END`;
   const amortizedCost = [
     'CASE kind',
     `WHEN 'ri-covered' THEN v_riEffectiveCost`,
@@ -354,7 +357,8 @@ export function groupsSql(options: GroupsSqlOptions): string {
     'WITH',
     `raw AS (SELECT ${raw.join(',\n  ')}\nFROM ${options.from}),`,
     `typed AS (SELECT ${typed.join(',\n  ')}\nFROM raw),`,
-    `checked AS (SELECT *, ${states.join(',\n  ')}\nFROM typed),`,
+    `casted AS (SELECT *, ${casts.join(',\n  ')}\nFROM typed),`,
+    `checked AS (SELECT *, ${states.join(',\n  ')}\nFROM casted),`,
     `valued AS (SELECT ${rows.join(',\n  ')}\nFROM checked),`,
     `noted AS (SELECT ${priced.join(',\n  ')}\nFROM valued),`,
     `priced AS (SELECT ${notes.join(',\n  ')}\nFROM noted),`,
