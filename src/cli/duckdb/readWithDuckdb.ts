@@ -12,7 +12,7 @@ import { fileGroupsQuery, firstLine } from './fileGroupsQuery';
 import { countLines } from './countLineEnds';
 
 /** What DuckDB read of one file: its controls and issues, or why the JavaScript readers must read it. */
-export type DuckdbRead = { controls: FileControl[]; issues: Issue[] } | { fallback: string };
+export type DuckdbRead = { controls: FileControl[]; issues: Issue[] } | { fallback: string; afterQuery: boolean };
 
 /**
  * `rerate invoice --engine duckdb` for one local file (SCALE.md): DuckDB runs `groupsSql`'s query over
@@ -26,10 +26,10 @@ export type DuckdbRead = { controls: FileControl[]; issues: Issue[] } | { fallba
  */
 export async function readWithDuckdb(session: DuckdbSession, path: string, name: string, run: InvoiceRun): Promise<DuckdbRead> {
   const planned = await fileGroupsQuery(session, path, name);
-  if ('reason' in planned) return { fallback: planned.reason };
+  if ('reason' in planned) return { fallback: planned.reason, afterQuery: false };
   const rules = planned.format === 'cur1' ? CUR1_COLUMN_RULES : CUR2_COLUMN_RULES;
   const check = checkColumns(rules, planned.columns.map((c) => c.name), false);
-  if (check.missing.length > 0 || check.fallbacks.length > 0) return { fallback: 'its header lacks a column the reader warns about' };
+  if (check.missing.length > 0 || check.fallbacks.length > 0) return { fallback: 'its header lacks a column the reader warns about', afterQuery: false };
   // Counting the file's lines runs beside DuckDB's query (its threads are native).
   const lines = planned.kind === 'parquet' ? Promise.resolve(null) : countLines(path, planned.kind === 'gzip');
   let result;
@@ -37,7 +37,7 @@ export async function readWithDuckdb(session: DuckdbSession, path: string, name:
     result = await session.rows(planned.sql);
   } catch (error) {
     await lines.catch(() => null);
-    return { fallback: `DuckDB could not read it (${firstLine(error)})` };
+    return { fallback: `DuckDB could not read it (${firstLine(error)})`, afterQuery: false };
   }
   const lineCount = await lines;
   const record = result.columns.indexOf(GROUPS_RECORD_COLUMN);
@@ -50,9 +50,12 @@ export async function readWithDuckdb(session: DuckdbSession, path: string, name:
     if (row[reason] === null) rowsRead += Number(row[count]);
     else found.push(`${row[count]} ${row[reason]}`);
   }
-  if (found.length > 0) return { fallback: `it has rows the SQL path cannot prove exact (${found.join(', ')})` };
+  if (found.length > 0) return { fallback: `it has rows the SQL path cannot prove exact (${found.join(', ')})`, afterQuery: true };
   if (lineCount !== null && lineCount !== rowsRead + 1) {
-    return { fallback: `its ${rowsRead} rows are not its ${Math.max(0, lineCount - 1)} lines after the header (a quoted field spans lines, or blank lines), so DuckDB cannot give the reader's line numbers` };
+    return {
+      fallback: `its ${rowsRead} rows are not its ${Math.max(0, lineCount - 1)} lines after the header (a quoted field spans lines, or blank lines), so DuckDB cannot give the reader's line numbers`,
+      afterQuery: true,
+    };
   }
   const csv = rowsToCsv(result.columns, result.rows, csvRow);
   const read = await readBilling(bytesSource(`${name} (DuckDB)`, new TextEncoder().encode(csv)), null, { onGroup: (group) => run.addGroup(group) });

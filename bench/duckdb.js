@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+'use strict';
+// npm run bench -- --only duckdb (issue 13): rerate invoice on each engine against DuckDB's bare exact
+// grouped sum over the same pricing key and file — the work any engine must do at least — on the
+// bench's 1,000,000-row CUR (bench/data, made by run.js), then on a 10,000,000-row month for scaling
+// (generated on first use: 7.3 GB; --scale-rows 0 skips it). Each command runs --repeat times in fresh
+// processes (median, range); peak RSS is the process's. Prints rows/s, the ratio, peak RSS.
+//   node bench/duckdb.js [--rows 1000000] [--scale-rows 10000000] [--repeat 3]
+//   node bench/duckdb.js --bare FILE   (one bare run, its JSON report on stderr)
+const { spawnSync, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const dataDir = path.join(__dirname, 'data');
+const args = process.argv.slice(2);
+const valueOf = (flag) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+/** DuckDB's exact grouped sum over the engine's pricing key (GROUP_KEY_FIELDS, as CUR 1.0 columns): no validation, no kinds, no notes. */
+async function bare(file) {
+  const { DuckDBInstance } = require('@duckdb/node-api');
+  const { CUR1_COLUMNS: c } = require(path.join(root, 'dist/node/formats/cur/curColumns.js'));
+  const started = process.hrtime.bigint();
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const q = (name) => `"${name}"`;
+  const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_csv('${file}', all_varchar = true)`)).getRows().map((r) => String(r[0]).toLowerCase());
+  const has = (name) => columns.includes(name.toLowerCase());
+  const key = [c.payer, c.account, c.periodStart, c.lineItemType, c.productCode, c.productName, c.usageType, c.operation, c.region, c.billingEntity, c.currency, c.reservationArn]
+    .map((names) => names.find(has)).filter((name) => name !== undefined).map(q);
+  const sums = [c.unblendedCost, c.blendedCost, c.listCost, c.usageAmount].map((names) => names.find(has)).filter((n) => n !== undefined)
+    .map((name) => `sum(CAST(${q(name)} AS DECIMAL(38, 18)))`);
+  const result = await connection.runAndReadAll(`SELECT ${key.join(', ')}, count(*), ${sums.join(', ')} FROM read_csv('${file}', all_varchar = true) GROUP BY ${key.join(', ')}`);
+  const groups = result.getRows().length;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stderr.write(`${JSON.stringify({ code: 0, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, groups })}\n`);
+}
+
+function once(script, scriptArgs) {
+  const child = spawnSync(process.execPath, [script, ...scriptArgs], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const last = child.stderr.trim().split('\n').pop();
+  try {
+    return JSON.parse(last);
+  } catch {
+    throw new Error(`${path.basename(script)} ${scriptArgs.join(' ')} failed:\n${child.stderr}`);
+  }
+}
+
+function measure(script, scriptArgs, repeat) {
+  const runs = [];
+  for (let i = 0; i < repeat; i += 1) runs.push(once(script, scriptArgs));
+  runs.sort((a, b) => a.seconds - b.seconds);
+  return { ...runs[Math.floor((runs.length - 1) / 2)], all: runs.map((r) => r.seconds), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
+}
+
+function report(label, r, rows) {
+  const range = r.all.length > 1 ? `  (${r.all.map((s) => s.toFixed(2)).join(' / ')} s)` : '';
+  console.log(`${label.padEnd(40)} ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / r.seconds).toLocaleString('en-US').padStart(9)} rows/s  peak RSS ${r.peakRssMb.toFixed(0).padStart(4)} MB${range}`);
+}
+
+function ensureFile(file, rows) {
+  if (fs.existsSync(file)) return;
+  console.log(`generating ${rows.toLocaleString('en-US')} CUR 1.0 rows → ${path.relative(root, file)}…`);
+  execFileSync(process.execPath, [path.join(__dirname, 'generate-cur.js'), file, String(rows)], { stdio: 'inherit' });
+}
+
+function runSize(rows, repeat) {
+  const file = path.join(dataDir, `cur-${rows}.csv`);
+  ensureFile(file, rows);
+  const tables = require('./invoice-tables.js').writeInvoiceTables(dataDir);
+  const invoice = ['invoice', file, '--pricebook', tables.pricebook, '--customers', tables.customers, '--fx', tables.fx, '--credits', 'next-period', '--format', 'json'];
+  const measureJs = path.join(__dirname, 'measure.js');
+  console.log(`\n${rows.toLocaleString('en-US')} rows, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`);
+  const b = measure(__filename, ['--bare', file], repeat);
+  report('DuckDB bare exact grouped sum', b, rows);
+  const js = measure(measureJs, invoice, repeat);
+  report('rerate invoice (engine js, default)', js, rows);
+  const duck = measure(measureJs, [...invoice, '--engine', 'duckdb'], repeat);
+  report('rerate invoice --engine duckdb', duck, rows);
+  console.log(`  ratio to the bare sum: js ${(js.seconds / b.seconds).toFixed(2)}×, duckdb ${(duck.seconds / b.seconds).toFixed(2)}× (target ≤ 1.1×, peak RSS < 400 MB)`);
+  return { rows, bare: b, js, duck };
+}
+
+async function main() {
+  const bareFile = valueOf('--bare');
+  if (bareFile !== undefined) return bare(bareFile);
+  if (!fs.existsSync(path.join(root, 'dist/node/cli/main.js'))) execFileSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'inherit' });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const repeat = Math.max(1, Number(valueOf('--repeat') ?? 3));
+  const rows = Number(valueOf('--rows') ?? 1000000);
+  const scaleRows = Number(valueOf('--scale-rows') ?? 10000000);
+  console.log('rerate invoice by engine against DuckDB\'s bare exact grouped sum (bench/duckdb.js)');
+  const small = runSize(rows, repeat);
+  if (scaleRows > rows) {
+    const big = runSize(scaleRows, Math.min(repeat, 1));
+    const perRow = (r, n) => r.seconds / n;
+    console.log(`  scaling ${rows.toLocaleString('en-US')} → ${scaleRows.toLocaleString('en-US')}: time per row ×${(perRow(big.js, scaleRows) / perRow(small.js, rows)).toFixed(2)} (js), ×${(perRow(big.duck, scaleRows) / perRow(small.duck, rows)).toFixed(2)} (duckdb); peak RSS ${small.js.peakRssMb.toFixed(0)} → ${big.js.peakRssMb.toFixed(0)} MB (js), ${small.duck.peakRssMb.toFixed(0)} → ${big.duck.peakRssMb.toFixed(0)} MB (duckdb)`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
