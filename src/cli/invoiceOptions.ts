@@ -41,7 +41,7 @@ export const INVOICE_OPTIONS_USAGE = `options:
   --workbook F.xlsx    read PriceBook, Customers, Settings, FxRates and SupportPlans from a workbook built
                        with the add-in or by --format xlsx; a table flag given explicitly (--pricebook F…)
                        wins over the workbook's table, and setting flags override its Settings
-  --engine js|duckdb   who reads the billing files (default: duckdb for Parquet, js for the rest): duckdb
+  --engine js|duckdb   who reads the billing files (default js): duckdb
                        groups local CUR CSV, .csv.gz and Parquet files with an exact SQL query and prices
                        its groups — the same output; a file it cannot prove exact is read by the
                        JavaScript readers (an ENGINE_FALLBACK info says why)`;

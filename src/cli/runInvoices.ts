@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import {
@@ -9,7 +8,6 @@ import { issueFromError, RerateError, type Issue, type WithIssues } from '../eng
 import type { TableRows } from '../engine/table';
 import type { SupportPlanTable } from '../engine/support/supportPlans';
 import { readBilling } from '../formats/readBilling';
-import { detectContainer } from '../formats/containers/detectContainer';
 import { readTableRows } from '../formats/readTableRows';
 import type { FileControl } from '../formats/fileControl';
 import { fileSource } from './fileSource';
@@ -124,12 +122,11 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
   const split = io.split ?? defaultSplit();
   const inputs = await distinctFiles(args.files, io.cwd);
   issues.push(...inputs.issues);
-  // Default engine per input (src/cli/README.md): DuckDB for Parquet, the JavaScript readers for the rest.
+  // The JavaScript readers by default, for every input (src/cli/README.md, "Default engine").
   let duckdb: DuckdbSession | null = null;
   try {
     for (const { arg: file, path: fullPath } of inputs.files) {
-      const engine = values.engine ?? ((await isParquet(fullPath)) ? 'duckdb' : 'js');
-      if (engine === 'duckdb') {
+      if (values.engine === 'duckdb') {
         duckdb ??= await openDuckdb();
         const read = await readWithDuckdb(duckdb, fullPath, file, run);
         if (!('fallback' in read)) {
@@ -137,13 +134,10 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
           reads.push(...read.controls);
           continue;
         }
-        // Asked for, DuckDB says why it gave a file to the readers; chosen by default, only when its result was refused.
-        if (values.engine === 'duckdb' || read.afterQuery) {
-          issues.push({
-            code: 'ENGINE_FALLBACK', severity: 'info', source: { file, line: 1 },
-            message: `${file} is read by the JavaScript readers, not DuckDB: ${read.fallback}.`,
-          });
-        }
+        issues.push({
+          code: 'ENGINE_FALLBACK', severity: 'info', source: { file, line: 1 },
+          message: `${file} is read by the JavaScript readers, not DuckDB: ${read.fallback}.`,
+        });
       }
       const progress = createProgressBar(io, path.basename(file));
       let source;
@@ -189,18 +183,3 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
   return { result, reads, controls: controls.result, issues, settings, tables };
 }
 
-/** True when the file starts with Parquet's magic bytes (a missing or unreadable file is not: its reader reports it). */
-async function isParquet(file: string): Promise<boolean> {
-  try {
-    const handle = await open(file, 'r');
-    try {
-      const head = Buffer.alloc(4);
-      await handle.read(head, 0, 4, 0);
-      return detectContainer(head) === 'parquet';
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return false;
-  }
-}

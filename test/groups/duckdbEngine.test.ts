@@ -92,28 +92,6 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
       session.close();
     }
     await expectSameAsJavaScript([parquet], demo, REPO);
-    // The default engine for Parquet is DuckDB: the same output as the JavaScript readers'.
-    const byDefault = await run(['invoice', parquet, ...demo, '--format', 'json'], REPO);
-    const js = await run(['invoice', parquet, ...demo, '--format', 'json', '--engine', 'js'], REPO);
-    expect(byDefault.out).toBe(js.out);
-    expect(byDefault.err).toBe(js.err);
-  });
-
-  test('by default a Parquet file goes to DuckDB, and one whose rows it refuses to the readers with the reason', async () => {
-    const parquet = path.join(dir, 'unknown-kind.parquet');
-    const session = await openDuckdb();
-    try {
-      await session.rows(`COPY (SELECT * REPLACE (CASE WHEN line_item_line_item_type = 'Tax' THEN 'MysteryCharge' ELSE line_item_line_item_type END AS line_item_line_item_type)
-        FROM read_csv('${path.join(REPO, 'test/fixtures/cur2/cur2-2023-12.csv')}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
-    } finally {
-      session.close();
-    }
-    const byDefault = await run(['invoice', parquet, '--format', 'json'], REPO);
-    const js = await run(['invoice', parquet, '--format', 'json', '--engine', 'js'], REPO);
-    const json = JSON.parse(byDefault.out) as { issues: { code: string; message: string }[] };
-    expect(json.issues.filter((i) => i.code === 'ENGINE_FALLBACK').map((i) => i.message)).toEqual([expect.stringContaining('UNKNOWN_KIND')]);
-    json.issues = json.issues.filter((i) => i.code !== 'ENGINE_FALLBACK');
-    expect(`${JSON.stringify(json, null, 2)}\n`).toBe(js.out);
   });
 
   test('a generated month (bench/generate-cur.js, 20,000 rows)', async () => {
