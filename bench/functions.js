@@ -3,9 +3,12 @@
 // DBR.RERATE and DBR.INVOICE over 100,000 BillingLines, in Node, through the same wrapper code
 // Excel calls (src/functions/functions.ts compiled by bench/tsconfig.functions.json into
 // bench/data/functions-build, with a stand-in for Excel's CustomFunctions global).
-//   node bench/functions.js [--rows N] [--repeat N] [--no-build]
+//   node bench/functions.js [--rows N] [--repeat N] [--no-build] [--numbers]
 // The lines are a generated CUR (bench/generate-cur.js, N rows) read with readBilling, each line
 // turned into cells with billingLineToRow (all text, as `rerate lines` writes them), header first;
+// with --numbers, as the task pane writes Lines instead: SourceLine and the seven decimal columns
+// as numbers, then LineCount (1) and the shadow columns (exact text where a decimal has more than
+// 15 significant digits, else blank: the generated amounts have at most 13, so all blank);
 // the price book (50 rules), customers and FX rates of bench/invoice-tables.js as cell grids.
 // Each function runs in a fresh process (`--child rerate|invoice`), `repeat` times, interleaved:
 //   cold   the first call in the process (tables converted and loaded, code not yet optimised)
@@ -23,6 +26,7 @@ const buildDir = path.join(dataDir, 'functions-build');
 const args = process.argv.slice(2);
 const rows = Number(valueOf('--rows') ?? 100000);
 const repeat = Math.max(1, Number(valueOf('--repeat') ?? 3));
+const numbers = args.includes('--numbers');
 const TARGETS = { rerate: 1, invoice: 2 };
 
 function valueOf(flag) {
@@ -60,11 +64,21 @@ async function child(which, csv) {
   const { fileSource } = require(path.join(buildDir, 'cli/fileSource.js'));
   const { NODE_READ_OPTIONS } = require(path.join(buildDir, 'cli/nodeReadOptions.js'));
   const { BILLING_LINES_HEADER, billingLineToRow } = require(path.join(buildDir, 'engine/index.js'));
+  const { BILLING_LINES_COLUMNS, BILLING_LINES_SHADOW_HEADER } = require(path.join(buildDir, 'engine/lines/index.js'));
   const functions = require(path.join(buildDir, 'functions/functions.js'));
   const { tableCache } = require(path.join(buildDir, 'functions/adapter.js'));
 
-  const lines = [[...BILLING_LINES_HEADER]];
-  await readBilling(fileSource(csv), (line) => lines.push(billingLineToRow(line)), NODE_READ_OPTIONS);
+  const lines = [numbers ? [...BILLING_LINES_HEADER, 'LineCount', ...BILLING_LINES_SHADOW_HEADER] : [...BILLING_LINES_HEADER]];
+  // The columns the task pane writes as numbers: SourceLine and the decimals (each with a shadow).
+  const decimals = BILLING_LINES_COLUMNS.flatMap((c, i) => (['money', 'quantity', 'rate'].includes(c.kind) ? [i] : []));
+  const sourceLine = BILLING_LINES_HEADER.indexOf('SourceLine');
+  const significant = (text) => text.replace(/[eE].*$/, '').replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '').length;
+  const taskPaneRow = (row) => {
+    const shadows = decimals.map((i) => (row[i] !== '' && significant(row[i]) > 15 ? row[i] : ''));
+    const cells = row.map((text, i) => (i === sourceLine || (decimals.includes(i) && text !== '') ? Number(text) : text));
+    return [...cells, 1, ...shadows];
+  };
+  await readBilling(fileSource(csv), (line) => lines.push(numbers ? taskPaneRow(billingLineToRow(line)) : billingLineToRow(line)), NODE_READ_OPTIONS);
   const tables = require('./invoice-tables.js').writeInvoiceTables(dataDir);
   const priceBook = csvGrid(tables.pricebook);
   const customers = csvGrid(tables.customers);
@@ -90,7 +104,7 @@ async function child(which, csv) {
   const at = Math.floor(lines.length / 2);
   const costColumn = BILLING_LINES_HEADER.indexOf('UnblendedCost');
   changed[at] = lines[at].slice();
-  changed[at][costColumn] = '123.4567';
+  changed[at][costColumn] = numbers ? 123.4567 : '123.4567';
   const again = await time(changed, {
     priceBook: copy(priceBook), customers: copy(customers), usdCustomers: copy(usdCustomers), settings: copy(settings), fx: copy(fx),
   });
@@ -113,7 +127,7 @@ async function child(which, csv) {
 // ---- the parent: build, generate, run the children, print medians ---------------------------
 
 function runChild(which, csv) {
-  const result = spawnSync(process.execPath, [__filename, '--child', which, '--csv', csv], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const result = spawnSync(process.execPath, [__filename, '--child', which, '--csv', csv, ...(numbers ? ['--numbers'] : [])], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
   const last = result.stderr.trim().split('\n').pop();
   try {
     return JSON.parse(last);
@@ -140,7 +154,8 @@ function main() {
   for (let i = 0; i < repeat; i += 1) {
     for (const which of ['rerate', 'invoice']) runs[which].push(runChild(which, csv));
   }
-  console.log(`DBR.RERATE / DBR.INVOICE over ${rows.toLocaleString('en-US')} lines (cells as text, 32 columns), 50-rule price book, 4 customers, 2 currencies; fresh process per run, median of ${repeat}`);
+  const cells = numbers ? 'cells as the task pane writes them: 8 number columns, LineCount and 7 shadow columns, 40 columns' : 'cells as text, 32 columns';
+  console.log(`DBR.RERATE / DBR.INVOICE over ${rows.toLocaleString('en-US')} lines (${cells}), 50-rule price book, 4 customers, 2 currencies; fresh process per run, median of ${repeat}`);
   for (const which of ['rerate', 'invoice']) {
     const r = runs[which];
     const name = `DBR.${which.toUpperCase()}`;
