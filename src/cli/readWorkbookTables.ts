@@ -6,6 +6,7 @@ import type { TableRow, TableRows } from '../engine/table';
 import { MODEL_TABLES, type ModelTable } from '../engine/workbookLayout';
 import { checkInflatedSize, WORKBOOK_MAX_INFLATED } from './workbookInflateGuard';
 import { pruneWorkbook, WORKBOOK_MAX_KEPT } from './workbookPrune';
+import { numberText } from '../engine/tableRowsFromCells';
 
 /** The tables of PRODUCT.md's workbook model that `--workbook` reads. */
 export interface WorkbookTables {
@@ -245,22 +246,6 @@ function valueText(value: CellValue, column: string, cell: ExcelCell, source: st
   return String(value);
 }
 
-/** The shortest round-trip text, written out in full where JavaScript would use an exponent (1e-7, 1e21). */
-function numberText(n: number): string {
-  const text = String(n);
-  if (!/e/i.test(text)) return text;
-  const [mantissa, exponentText] = text.toLowerCase().split('e');
-  const exponent = Number(exponentText);
-  const negative = mantissa.startsWith('-');
-  const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
-  const digits = whole + fraction;
-  const point = whole.length + exponent;
-  let out: string;
-  if (point <= 0) out = `0.${'0'.repeat(-point)}${digits}`;
-  else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
-  else out = `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return negative ? `-${out}` : out;
-}
 
 /** Plain text of a header cell. */
 function plainText(cell: ExcelCell): string {

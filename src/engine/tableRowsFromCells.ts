@@ -1,4 +1,3 @@
-import { decimalFromNumber, formatDecimal } from './money';
 import { RerateError } from './issues';
 import type { TableRows } from './table';
 
@@ -56,10 +55,7 @@ export function cellText(name: string, cell: unknown, line: number, column: numb
   if (isBlankCell(cell)) return '';
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) throw badCell(name, cell, line, column, columnName, 'not a finite number');
-    // The text decimalFromNumber starts from (shortest round trip); without an exponent it is
-    // already the decimal's plain text (String(-0) is "0"), which saves a Decimal per cell.
-    const text = String(cell);
-    return text.includes('e') ? formatDecimal(decimalFromNumber(cell)) : text;
+    return numberText(cell);
   }
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (isErrorCell(cell)) throw badCell(name, cell, line, column, columnName, 'an error value; fix that cell first');
@@ -71,4 +67,27 @@ function badCell(name: string, cell: unknown, line: number, column: number, colu
   return new RerateError('BAD_VALUE',
     `${name} row ${line}, column ${column + 1}${headed} is ${describeCell(cell)}, ${what}.`,
     { file: name, line, ...(columnName ? { column: columnName } : {}) });
+}
+
+/**
+ * A finite number as `formatDecimal(decimalFromNumber(n))` gives it, without a Decimal: its
+ * shortest round-trip text (what decimalFromNumber starts from), which without an exponent is
+ * already the decimal's plain text (String(-0) is "0"); an exponent (below 1e-6, from 1e21) is
+ * written out: `1.81e-8` → `0.0000000181`, `1.5e+21` → `1500000000000000000000`. The digits
+ * are the same and only the point moves, so the value is exactly the same.
+ */
+export function numberText(value: number): string {
+  const text = String(value);
+  const e = text.indexOf('e');
+  if (e < 0) return text;
+  const negative = text.charCodeAt(0) === 45; /* - */
+  const mantissa = text.slice(negative ? 1 : 0, e);
+  const point = mantissa.indexOf('.');
+  const digits = point < 0 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
+  const integerDigits = (point < 0 ? mantissa.length : point) + Number(text.slice(e + 1));
+  let plain: string;
+  if (integerDigits <= 0) plain = `0.${'0'.repeat(-integerDigits)}${digits}`;
+  else if (integerDigits >= digits.length) plain = digits + '0'.repeat(integerDigits - digits.length);
+  else plain = `${digits.slice(0, integerDigits)}.${digits.slice(integerDigits)}`;
+  return negative ? `-${plain}` : plain;
 }

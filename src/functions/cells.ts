@@ -1,6 +1,7 @@
 import { Decimal, decimalFromNumber, formatDecimal, tryParseDecimal } from '../engine/money';
 import { RerateError } from '../engine/issues';
 import { powerOfTen } from '../engine/inMemory';
+import { describeCell, isBlankCell as isBlank } from '../engine/tableRowsFromCells';
 
 /** What Excel hands a custom function for one cell: a number, text, a boolean, blank, or an error. */
 export type CellValue = unknown;
@@ -8,10 +9,8 @@ export type CellValue = unknown;
 /** What a DBR function writes to one cell. */
 export type CellResult = number | string | CustomFunctions.Error;
 
-/** Empty cells arrive as `''` (inside ranges), `null` or `undefined` (omitted optional arguments). */
-export function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || value === '';
-}
+/** Blank cells and how a message quotes a cell: the one rule of every table cell (src/engine/tableRowsFromCells.ts). */
+export { isBlankCell as isBlank, describeCell } from '../engine/tableRowsFromCells';
 
 /**
  * A cell as an exact decimal. Numbers enter through their shortest round-trip text (the one
@@ -52,9 +51,4 @@ export function cellToText(value: CellValue, argument: string, fallback: string)
   throw new RerateError('BAD_VALUE', `${argument} is ${describeCell(value)}, not text.`);
 }
 
-export function describeCell(value: CellValue): string {
-  if (typeof value === 'string') return `"${value}"`;
-  if (value === null || value === undefined) return 'blank';
-  if (typeof value === 'object' && 'code' in value) return String((value as { code: unknown }).code);
-  return String(value);
-}
+

@@ -1,8 +1,9 @@
-import { RerateError } from '../engine/issues';
 import type { TableRows } from '../engine/table';
-import { describeCell, isBlank, type CellValue } from './cells';
+import { cellText, isBlankCell as isBlank, numberText } from '../engine/tableRowsFromCells';
 import { toGrid } from './grid';
-import { isExcelError } from './toExcelError';
+
+/** The number-to-text rule of every table cell (src/engine/tableRowsFromCells.ts), for the tests here. */
+export { numberText };
 
 /**
  * A table argument (`priceBook`, `usage`, `reservations`…) as the engine's `TableRows`, so the
@@ -89,47 +90,4 @@ function addRows(name: string, grid: unknown[][], table: TableRows, from: number
     if (cellsOfRow.every(isBlank)) continue;
     table.rows.push({ line: row + 1, values: cellsOfRow.map((cell, column) => cellText(name, cell, row + 1, column, table.header[column])) });
   }
-}
-
-/**
- * A finite number as `formatDecimal(decimalFromNumber(n))` gives it, without a Decimal: its
- * shortest round-trip text (what decimalFromNumber starts from), which without an exponent is
- * already the decimal's plain text (String(-0) is "0"); an exponent (below 1e-6, from 1e21) is
- * written out: `1.81e-8` → `0.0000000181`, `1.5e+21` → `1500000000000000000000`. The digits
- * are the same and only the point moves, so the value is exactly the same.
- */
-export function numberText(value: number): string {
-  const text = String(value);
-  const e = text.indexOf('e');
-  if (e < 0) return text;
-  const negative = text.charCodeAt(0) === 45; /* - */
-  const mantissa = text.slice(negative ? 1 : 0, e);
-  const point = mantissa.indexOf('.');
-  const digits = point < 0 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
-  const integerDigits = (point < 0 ? mantissa.length : point) + Number(text.slice(e + 1));
-  let plain: string;
-  if (integerDigits <= 0) plain = `0.${'0'.repeat(-integerDigits)}${digits}`;
-  else if (integerDigits >= digits.length) plain = digits + '0'.repeat(integerDigits - digits.length);
-  else plain = `${digits.slice(0, integerDigits)}.${digits.slice(integerDigits)}`;
-  return negative ? `-${plain}` : plain;
-}
-
-/** One cell as the text a CSV file would hold. `line` is 1-based, `column` 0-based. */
-function cellText(name: string, cell: CellValue, line: number, column: number, columnName: string | undefined): string {
-  if (typeof cell === 'string') return cell;
-  if (isBlank(cell)) return '';
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) throw badCell(name, cell, line, column, columnName, 'not a finite number');
-    return numberText(cell);
-  }
-  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (isExcelError(cell)) throw badCell(name, cell, line, column, columnName, 'an error value; fix that cell first');
-  throw badCell(name, cell, line, column, columnName, 'not a number, text or a boolean');
-}
-
-function badCell(name: string, cell: CellValue, line: number, column: number, columnName: string | undefined, what: string): RerateError {
-  const headed = columnName ? ` (${columnName})` : '';
-  return new RerateError('BAD_VALUE',
-    `${name} row ${line}, column ${column + 1}${headed} is ${describeCell(cell)}, ${what}.`,
-    { file: name, line, ...(columnName ? { column: columnName } : {}) });
 }

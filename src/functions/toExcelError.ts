@@ -1,4 +1,5 @@
 import { RerateError, type IssueCode } from '../engine/issues';
+import { isErrorCell } from '../engine/tableRowsFromCells';
 
 /** The Excel errors a DBR function can return, by what went wrong. */
 export type ExcelErrorKind = 'bad-input' | 'missing-lookup' | 'number-domain';
@@ -38,6 +39,5 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
 
 /** True for an Excel error value (`CustomFunctions.Error`), also one Excel passed in from a cell. */
 export function isExcelError(value: unknown): value is CustomFunctions.Error {
-  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string'
-    && String((value as { code: string }).code).startsWith('#');
+  return isErrorCell(value);
 }
