@@ -121,6 +121,36 @@ describe('the Athena/Trino query, parsed as Trino and run by DuckDB over Athena-
     await expectAthenaAsJavaScript(month, 'generated', demo);
   });
 
+  test('rows the reader warns about (an unknown line item type, an account id not 12 digits) become notes: same invoices and controls, BAD_VALUE warnings', async () => {
+    const csv = path.join(dir, 'noted-2023-12.csv');
+    const text = fs.readFileSync(path.join(REPO, 'test/fixtures/cur2/cur2-2023-12.csv'), 'utf8').split('\n');
+    const header = text[0].split(',');
+    const type = header.indexOf('line_item_line_item_type');
+    const account = header.indexOf('line_item_usage_account_id');
+    const changed = text.map((line, index) => {
+      if (index !== 2 && index !== 3) return line;
+      const cells = line.split(',');
+      if (index === 2) cells[type] = 'MysteryCharge';
+      if (index === 3) cells[account] = '12345';
+      return cells.join(',');
+    });
+    expect(changed[2].split(',')[type]).toBe('MysteryCharge');
+    fs.writeFileSync(csv, changed.join('\n'));
+    const parquet = await athenaTable(csv, 'noted');
+    const sql = groupsSql({ dialect: 'athena', format: 'cur2', from: 'cur', columns: await session.columns('cur') });
+    const result = await session.rows(sql);
+    const groups = path.join(dir, 'noted.groups.csv');
+    fs.writeFileSync(groups, rowsToCsv(result.columns, result.rows, csvRow));
+    const a = JSON.parse((await run(['invoice', parquet, ...demo, '--format', 'json'])).out);
+    const b = JSON.parse((await run(['invoice', groups, ...demo, '--format', 'json'])).out);
+    expect(b.invoices).toEqual(a.invoices);
+    expect(b.controls).toEqual(a.controls);
+    const warnings = (json: { issues: { code: string; severity: string; count?: number }[] }) => json.issues
+      .filter((i) => i.code === 'BAD_VALUE').map((i) => [i.severity, i.count]).sort();
+    expect(warnings(b)).toEqual(warnings(a));
+    expect(warnings(a)).toEqual([['warning', 1], ['warning', 1]]);
+  });
+
   test('DuckDB\'s DOUBLE → VARCHAR is a text of the same value as JavaScript\'s String(n), the text the Parquet reader sums', async () => {
     const doubles = fc.sample(fc.oneof(
       fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
