@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // The task pane's import into Lines, through the UI, in headless Chromium (issue 11's performance):
-//   node bench/import.js [--rows N] [--big-rows N] [--repeat N] [--no-build] [--no-big] [--trace PREFIX] [--threads] [--dist DIR]
+//   node bench/import.js [--rows N] [--big-rows N] [--repeat N] [--no-build] [--no-big] [--trace PREFIX] [--threads] [--tasks] [--dist DIR]
 // The production bundle (webpack's config, built into data/addin-build) is served on 127.0.0.1;
 // office.js is replaced by test/browser/fakeOfficeScript.ts, whose Excel.run is the recording fake
 // of test/addin/recordingExcel.ts in its light mode (`keepCells: false`: it serialises every
@@ -18,7 +18,8 @@
 // main thread, the worker and all of Chromium while importing (Linux /proc: robust to other load,
 // which stretches wall times), and the page renderer's peak memory. --trace PREFIX writes a Chromium
 // performance trace with V8 CPU samples of each case's first import (PREFIX-<rows>-<grain>.json;
-// open it in DevTools' Performance panel). --threads lists the other busy Chromium threads.
+// open it in DevTools' Performance panel). --threads lists the other busy Chromium threads; --tasks
+// lists every long task while importing (when after the click, how long).
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const Module = require('node:module');
@@ -189,6 +190,8 @@ function readResults() {
     bytesSent: excel.syncs.reduce((sum, s) => sum + s.bytes, 0),
     reading: summary(during(marks.picked, marks.previewed)),
     importing: summary(during(marks.clicked, marks.done)),
+    // Every long task while importing: ms after the click, and how long it ran.
+    importTasks: during(marks.clicked, marks.done).map((t) => [Math.round(t.start - marks.clicked), Math.round(t.duration)]),
   };
 }
 
@@ -263,6 +266,9 @@ function report(title, runs, timed) {
   }
   const longestImport = longest('importing');
   console.log(`  longest main-thread task while importing        ${longestImport.every((v) => v === 0) ? 'none over 50 ms' : ms(longestImport)}; over 100 ms: ${over100('importing')}  target < ${TARGETS.longTaskMs} ms: ${Math.max(...longestImport) < TARGETS.longTaskMs ? 'met' : 'NOT met'}`);
+  if (args.includes('--tasks')) {
+    for (const [i, r] of runs.entries()) console.log(`    run ${i + 1}: long tasks while importing (ms after the click: ms) ${r.importTasks.map(([at, d]) => `${at}: ${d}`).join(', ') || 'none'}`);
+  }
   const longestRead = longest('reading');
   console.log(`  longest main-thread task while reading          ${longestRead.every((v) => v === 0) ? 'none over 50 ms' : ms(longestRead)}; over 100 ms: ${over100('reading')}`);
 }

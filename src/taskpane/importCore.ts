@@ -28,14 +28,19 @@ export interface RowsBlock {
 }
 
 /**
- * Rows a block holds at most, in estimated request bytes. The page receives a block in one task
- * (structured clone) and writes it before the next: 1 MB blocks made tasks of 70–160 ms, 250 KB
- * ones keep each under ~30 ms (bench/README.md, import).
+ * Rows a block holds at most, in estimated request bytes. The page unpacks a block (structured
+ * clone) and takes its rows in one task: with 1 MB blocks, and the chunk they filled sent in the
+ * same task, the pane had main-thread tasks of 60–130 ms on a quiet machine; with 250 KB blocks
+ * and the writer yielding around each sync, at most 50–80 ms (bench/README.md, import).
  */
 export const BLOCK_BYTES = 250_000;
 
-/** Blocks posted and not yet taken by the writer before the reader waits: ≈2 MB in flight. */
-export const BLOCKS_AHEAD = 8;
+/**
+ * Blocks posted and not yet taken by the writer before the reader waits (≈1 MB in flight): enough
+ * to keep the worker busy while the page sends a chunk; every queued row is one more object for
+ * the page's young-generation GC to copy.
+ */
+export const BLOCKS_AHEAD = 4;
 
 /** Rows one at a time, or (what the writer takes) the blocks as they came with their byte estimates. */
 export type BlockQueueRows = AsyncIterable<CellInput[]> & BlockRows;
