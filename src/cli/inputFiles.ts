@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Issue } from '../engine/issues';
+import { issueFromError, RerateError, type Issue } from '../engine/issues';
+import type { ByteSource } from '../formats/source';
+import { fileSource } from './fileSource';
+import { IssuesError } from './io';
 
 /** A billing file as given on the command line (`arg`, the name issues show) and resolved (`path`). */
 export interface InputFile {
@@ -79,4 +82,24 @@ async function sha256(file: string): Promise<string | null> {
     return null;
   }
   return hash.digest('hex');
+}
+
+/**
+ * The billing files named on the command line, each opened before anything is read or written:
+ * a file named twice is read once (DUPLICATE_FILE in `issues`), and a file that cannot be opened
+ * stops the run with every issue so far (IssuesError), so no output is ever half made.
+ */
+export async function openBillingFiles(args: readonly string[], cwd: string): Promise<{ sources: ByteSource[]; issues: Issue[] }> {
+  const inputs = await distinctFiles(args, cwd);
+  const issues: Issue[] = [...inputs.issues];
+  const sources: ByteSource[] = [];
+  for (const { arg, path } of inputs.files) {
+    try {
+      sources.push({ ...fileSource(path), name: arg });
+    } catch (error) {
+      if (!(error instanceof RerateError)) throw error;
+      throw new IssuesError([...issues, issueFromError(error)]);
+    }
+  }
+  return { sources, issues };
 }

@@ -1,12 +1,10 @@
 import { parseArgs } from 'node:util';
 import { controlRow, createGroupTally, GROUPS_COLUMNS, groupRow, issueRow } from '../../engine';
-import { issueFromError, RerateError, type Issue } from '../../engine/issues';
+import { issueFromError, RerateError } from '../../engine/issues';
 import type { FileControl } from '../../formats/fileControl';
-import type { ByteSource } from '../../formats/source';
 import { checkOutPath, openAtomicFile, type AtomicFile } from '../atomicWrite';
-import { fileSource } from '../fileSource';
-import { distinctFiles } from '../inputFiles';
-import { EXIT_ISSUES, exitCodeFor, IssuesError, printIssues, UsageError, type CliIo } from '../io';
+import { openBillingFiles } from '../inputFiles';
+import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
 import type { Command } from '../main';
 import { readWithProgress } from '../readWithProgress';
 import { csvRow } from './lines';
@@ -29,17 +27,7 @@ export const groupsCommand: Command = {
     if (positionals.length === 0) throw new UsageError('give at least one billing file');
     const out = values.out === undefined ? undefined : { path: checkOutPath(values.out, io.cwd), name: values.out };
 
-    const inputs = await distinctFiles(positionals, io.cwd);
-    const issues: Issue[] = [...inputs.issues];
-    const sources: ByteSource[] = [];
-    for (const { arg, path } of inputs.files) {
-      try {
-        sources.push({ ...fileSource(path), name: arg });
-      } catch (error) {
-        if (!(error instanceof RerateError)) throw error;
-        throw new IssuesError([...issues, issueFromError(error)]);
-      }
-    }
+    const { sources, issues } = await openBillingFiles(positionals, io.cwd);
 
     let text = csvRow(GROUPS_COLUMNS);
     for (const source of sources) {

@@ -1,12 +1,10 @@
 import { parseArgs } from 'node:util';
 import { BILLING_LINES_HEADER, billingLineToRow } from '../../engine/lines/billingLinesTable';
-import { issueFromError, RerateError, type Issue } from '../../engine/issues';
+import { issueFromError, RerateError } from '../../engine/issues';
 import type { BillingLine } from '../../engine/line';
-import type { ByteSource } from '../../formats/source';
 import { checkOutPath, openAtomicFile, type AtomicFile } from '../atomicWrite';
-import { fileSource } from '../fileSource';
-import { distinctFiles } from '../inputFiles';
-import { EXIT_ISSUES, exitCodeFor, IssuesError, printIssues, UsageError, type CliIo } from '../io';
+import { openBillingFiles } from '../inputFiles';
+import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
 import type { Command } from '../main';
 import { readWithProgress } from '../readWithProgress';
 
@@ -41,18 +39,7 @@ export const linesCommand: Command = {
     // Checked before any billing file is read: a bad --out is bad usage, not a lost run.
     const out = values.out === undefined ? undefined : { path: checkOutPath(values.out, io.cwd), name: values.out };
 
-    const inputs = await distinctFiles(positionals, io.cwd);
-    const issues: Issue[] = [...inputs.issues];
-    // Every file is opened before anything is written, so a missing one stops the run with no output.
-    const sources: ByteSource[] = [];
-    for (const { arg, path } of inputs.files) {
-      try {
-        sources.push({ ...fileSource(path), name: arg });
-      } catch (error) {
-        if (!(error instanceof RerateError)) throw error;
-        throw new IssuesError([...issues, issueFromError(error)]);
-      }
-    }
+    const { sources, issues } = await openBillingFiles(positionals, io.cwd);
 
     const file: AtomicFile | null = out === undefined ? null : openAtomicFile(out);
     try {
