@@ -1,21 +1,17 @@
-import { isSupportProductCode, type ChargeKind } from '../../engine/kinds';
+import type { ChargeKind } from '../../engine/kinds';
 import type { BillingLine } from '../../engine/line';
-import { ColumnPicker, type ColumnRules } from '../columns';
+import { ColumnPicker } from '../columns';
 import { PeriodReader } from '../dates';
 import type { ControlCheck } from '../fileControl';
 import { MAX_JSON_DEPTH, parseJsonObject, tagsFromObject, TOO_DEEP } from '../jsonObject';
 import { MapperBase, type FormatMapper, type MapperContext } from '../mapper';
-import { kindFromFocus } from './focusKind';
+import { FOCUS_COLUMNS, type FocusField } from './focusColumns';
+import { isAws, isFocusSupport, kindFromFocus } from './focusKind';
 
-/**
- * What a FOCUS table needs (src/formats/README.md "Required columns"): BilledCost and
- * ChargeCategory (detection), BillingPeriodStart, and SubAccountId, else BillingAccountId (a
- * `MISSING_COLUMN` warning). Every other column may be absent (null).
- */
-export const FOCUS_COLUMN_RULES: ColumnRules = {
-  required: [['BilledCost'], ['ChargeCategory'], ['BillingPeriodStart'], ['SubAccountId', 'BillingAccountId']],
-  fallbacks: [{ column: 'SubAccountId', instead: ['BillingAccountId'] }],
-};
+export { FOCUS_COLUMN_RULES } from './focusColumns';
+
+/** Each field's column as issues name it: its first name. */
+const NAME = Object.fromEntries(Object.entries(FOCUS_COLUMNS).map(([field, names]) => [field, names[0]])) as Record<FocusField, string>;
 
 /**
  * FOCUS 1.0–1.2 (any provider) → BillingLines (FORMATS.md "FOCUS"). `NULL` cells are null in
@@ -27,55 +23,29 @@ export const FOCUS_COLUMN_RULES: ColumnRules = {
 export class FocusMapper extends MapperBase implements FormatMapper {
   readonly format = 'focus' as const;
   readonly wanted: number[];
-  private readonly col: Record<string, number>;
+  private readonly col: Record<FocusField, number>;
   private readonly dates = new PeriodReader();
 
   constructor(context: MapperContext, header: string[]) {
     super(context);
     const pick = new ColumnPicker(header);
-    this.col = {
-      account: pick.pick('SubAccountId'),
-      payer: pick.pick('BillingAccountId'),
-      service: pick.pick('ServiceName'),
-      serviceCode: pick.pick('x_ServiceCode'),
-      usageType: pick.pick('x_UsageType'),
-      skuMeter: pick.pick('SkuMeter'),
-      operation: pick.pick('x_Operation'),
-      region: pick.pick('RegionId'),
-      zone: pick.pick('AvailabilityZone'),
-      consumed: pick.pick('ConsumedQuantity'),
-      pricing: pick.pick('PricingQuantity'),
-      billed: pick.pick('BilledCost'),
-      effective: pick.pick('EffectiveCost'),
-      list: pick.pick('ListCost'),
-      currency: pick.pick('BillingCurrency'),
-      periodStart: pick.pick('BillingPeriodStart'),
-      commitmentId: pick.pick('CommitmentDiscountId'),
-      commitmentStatus: pick.pick('CommitmentDiscountStatus'),
-      commitmentType: pick.pick('CommitmentDiscountType'),
-      commitmentCategory: pick.pick('CommitmentDiscountCategory'),
-      chargeCategory: pick.pick('ChargeCategory'),
-      chargeFrequency: pick.pick('ChargeFrequency'),
-      provider: pick.pick('ProviderName', 'ServiceProviderName'),
-      resource: pick.pick('ResourceId'),
-      description: pick.pick('ChargeDescription'),
-      invoice: pick.pick('InvoiceId'),
-      tags: pick.pick('Tags'),
-    };
+    const col = {} as Record<FocusField, number>;
+    for (const [field, names] of Object.entries(FOCUS_COLUMNS)) col[field as FocusField] = pick.pick(...names);
+    this.col = col;
     this.wanted = pick.wanted;
   }
 
   row(fields: string[], line: number): void {
     this.startRow();
     const col = this.col;
-    const effective = this.number(fields, col.effective, 'EffectiveCost');
-    const list = this.number(fields, col.list, 'ListCost');
-    const usageAmount = this.number(fields, col.consumed, 'ConsumedQuantity') ?? this.number(fields, col.pricing, 'PricingQuantity');
+    const effective = this.number(fields, col.effective, NAME.effective);
+    const list = this.number(fields, col.list, NAME.list);
+    const usageAmount = this.number(fields, col.consumed, NAME.consumed) ?? this.number(fields, col.pricing, NAME.pricing);
     const periodText = this.textOrNull(fields, col.periodStart);
     const period = periodText === null ? null : this.dates.read(periodText);
-    if (period === null) this.markBad('BillingPeriodStart', periodText ?? '', 'BAD_DATE');
+    if (period === null) this.markBad(NAME.periodStart, periodText ?? '', 'BAD_DATE');
     // The cost is read last: the control totals then add the text just validated (no rescan).
-    const billed = this.number(fields, col.billed, 'BilledCost');
+    const billed = this.number(fields, col.billed, NAME.billed);
     const costKnown = !this.lastNumberBad;
     if (costKnown) this.context.tally.addRead(billed);
     if (this.rowIsBad) {
@@ -92,8 +62,8 @@ export class FocusMapper extends MapperBase implements FormatMapper {
     const account = this.textOrNull(fields, col.account);
     // Only AWS ids are 12 digits: Azure, Oracle and others write theirs otherwise.
     if (provider !== null && isAws(provider)) {
-      this.checkAccountId(payerAccount, 0, 'BillingAccountId', line);
-      this.checkAccountId(account, 1, 'SubAccountId', line);
+      this.checkAccountId(payerAccount, 0, NAME.payer, line);
+      this.checkAccountId(account, 1, NAME.account, line);
     }
     if (!this.context.wantsLines) {
       this.tagsOf(fields, line);
@@ -162,15 +132,15 @@ export class FocusMapper extends MapperBase implements FormatMapper {
       this.report(
         'BAD_VALUE',
         'warning',
-        `ChargeCategory "${chargeCategory}" at line ${line} of ${this.context.file} is not a FOCUS charge category; the line is read as a fee.`,
+        `${NAME.chargeCategory} "${chargeCategory}" at line ${line} of ${this.context.file} is not a FOCUS charge category; the line is read as a fee.`,
         line,
-        'ChargeCategory',
-        `ChargeCategory\u0000${chargeCategory}`,
+        NAME.chargeCategory,
+        `${NAME.chargeCategory}\u0000${chargeCategory}`,
       );
       kind = 'fee';
     }
     // Support plans are AWS's: another provider's "support" is an ordinary charge.
-    if ((kind === 'usage' || kind === 'fee') && isAws(provider) && isSupport(service, productCode)) return 'support';
+    if ((kind === 'usage' || kind === 'fee') && isAws(provider) && isFocusSupport(service, productCode)) return 'support';
     return kind;
   }
 
@@ -181,20 +151,9 @@ export class FocusMapper extends MapperBase implements FormatMapper {
     const map = parseJsonObject(text);
     if (map === undefined || map === TOO_DEEP) {
       const what = map === TOO_DEEP ? `nested deeper than ${MAX_JSON_DEPTH} levels` : 'not a JSON object';
-      this.report('BAD_VALUE', 'warning', `Tags at line ${line} of ${this.context.file} are ${what}; they are ignored.`, line, 'Tags');
+      this.report('BAD_VALUE', 'warning', `${NAME.tags} at line ${line} of ${this.context.file} are ${what}; they are ignored.`, line, NAME.tags);
       return null;
     }
     return map === null ? null : tagsFromObject(map, null);
   }
-}
-
-function isAws(provider: string | null): boolean {
-  return provider === null || provider === 'AWS' || provider.startsWith('Amazon Web Services');
-}
-
-function isSupport(service: string | null, productCode: string | null): boolean {
-  return (
-    isSupportProductCode(productCode) ||
-    (service !== null && (service.startsWith('AWS Support') || service.startsWith('AWS Premium Support')))
-  );
 }
