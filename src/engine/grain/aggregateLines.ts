@@ -1,5 +1,7 @@
+import type { PricingGroup } from '../groups/pricingGroup';
 import type { BillingLine } from '../line';
 import { DecimalTotal } from '../money';
+import { GROUP_BASIS_FIELDS, monthRowOfGroup, type PartlyMissingRow } from './monthRowOfGroup';
 
 /**
  * What one row of `Lines` stands for: every source line (`line`), or one row per pricing group and
@@ -51,6 +53,16 @@ interface Group {
   first: BillingLine;
   count: number;
   sums: (DecimalTotal | null)[];
+  /** Groups-table rows only: per GROUP_BASIS_FIELDS, lines whose figure the sum stands in for (monthRowOfGroup). */
+  partlyMissing?: number[];
+}
+
+/** The key of a month row: file, every kept field, and which summed fields are blank. */
+function keyOf(line: BillingLine): string {
+  let key = line.source.file;
+  for (const field of KEPT) key += `\u0001${line[field] ?? '\u0002'}`;
+  for (const field of SUMMED) key += line[field] === null ? '0' : '1';
+  return key;
 }
 
 /**
@@ -59,17 +71,21 @@ interface Group {
  * from a missing basis to the unblended cost line by line, and keeps doing so on the sums.
  * Worked example: two lines of account 111122223333, AmazonEC2 BoxUsage:t3.micro, 2023-11, costs
  * 0.0104 and 0.0208 (blended blank), become one row with UnblendedCost 0.0312, BlendedCost blank,
- * LineCount 2 and SourceLine the first line's.
+ * LineCount 2 and SourceLine the first line's. A groups table's pricing groups come in through
+ * `addGroup` (monthRowOfGroup.ts): one row per file, key and blank figures, as lines do.
  */
 export class MonthAggregator {
   private readonly groups = new Map<string, Group>();
   linesAdded = 0;
 
+  /** Pricing groups of a groups table added (`addGroup`), the lines they stand for and the files they name. */
+  groupsAdded = 0;
+  groupLines = 0;
+  readonly groupSources = new Set<string>();
+
   add(line: BillingLine): void {
     this.linesAdded += 1;
-    let key = line.source.file;
-    for (const field of KEPT) key += `\u0001${line[field] ?? '\u0002'}`;
-    for (const field of SUMMED) key += line[field] === null ? '0' : '1';
+    const key = keyOf(line);
     let group = this.groups.get(key);
     if (group === undefined) {
       group = { first: detached(line), count: 0, sums: SUMMED.map((field) => (line[field] === null ? null : new DecimalTotal())) };
@@ -79,6 +95,45 @@ export class MonthAggregator {
     for (let i = 0; i < SUMMED.length; i += 1) {
       const value = line[SUMMED[i]];
       if (value !== null) group.sums[i]!.add(value);
+    }
+  }
+
+  /**
+   * Adds a pricing group of a groups table as the month row `monthRowOfGroup` gives, merged with
+   * the rows of the same key (its source file, the kept fields, the blank figures): SourceLine the
+   * smallest first line, LineCount the lines. Its source is the billing file the group came from.
+   */
+  addGroup(pricingGroup: PricingGroup): void {
+    this.groupsAdded += 1;
+    this.groupLines += pricingGroup.lines;
+    this.groupSources.add(pricingGroup.source.file);
+    const { line, partlyMissing } = monthRowOfGroup(pricingGroup);
+    const key = keyOf(line);
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = { first: detached(line), count: 0, sums: SUMMED.map((field) => (line[field] === null ? null : new DecimalTotal())) };
+      this.groups.set(key, group);
+    } else if (line.source.line < group.first.source.line) {
+      group.first.source.line = line.source.line;
+    }
+    group.count += pricingGroup.lines;
+    for (let i = 0; i < SUMMED.length; i += 1) {
+      const value = line[SUMMED[i]];
+      if (value !== null) group.sums[i]!.add(value);
+    }
+    group.partlyMissing ??= GROUP_BASIS_FIELDS.map(() => 0);
+    GROUP_BASIS_FIELDS.forEach((field, i) => { group.partlyMissing![i] += partlyMissing[field]; });
+  }
+
+  /** The rows of groups whose basis figure was missing on some of their lines but not all (monthRowOfGroup). */
+  *partlyMissing(): IterableIterator<PartlyMissingRow> {
+    for (const group of this.groups.values()) {
+      if (group.partlyMissing === undefined) continue;
+      for (let i = 0; i < GROUP_BASIS_FIELDS.length; i += 1) {
+        const missing = group.partlyMissing[i];
+        if (missing === 0) continue;
+        yield { source: { file: group.first.source.file, line: group.first.source.line }, lines: group.count, field: GROUP_BASIS_FIELDS[i], missing };
+      }
     }
   }
 
