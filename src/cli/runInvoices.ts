@@ -1,20 +1,21 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import {
-  BUILT_IN_SUPPORT_PLANS, DEFAULT_SETTINGS, SETTING_NAMES, configFromTables, controlTotals, createInvoiceRun, loadSettings, parseSettingValue,
+  DEFAULT_SETTINGS, SETTING_NAMES, configFromTables, controlTotals, createInvoiceRun, loadSettings, parseSettingValue,
   type ConfigTables, type ControlRow, type InvoiceRunResult, type Settings,
 } from '../engine';
 import { issueFromError, RerateError, type Issue, type WithIssues } from '../engine/issues';
 import type { TableRows } from '../engine/table';
-import type { SupportPlanTable } from '../engine/support/supportPlans';
 import { readBilling } from '../formats/readBilling';
+import { workbookInputs, type WorkbookInputs } from '../workbook/buildAccountantWorkbook';
 import { readTableRows } from '../formats/readTableRows';
 import type { FileControl } from '../formats/fileControl';
 import { fileSource } from './fileSource';
 import { distinctFiles } from './inputFiles';
 import { NODE_READ_OPTIONS } from './nodeReadOptions';
 import { IssuesError, UsageError, type CliIo, type SplitSettings } from './io';
-import { SPLIT_MIN_BYTES, planSplit, readSplit, workerRunner } from './splitRead';
+import { SPLIT_MIN_BYTES, readSplit, workerRunner } from './splitRead';
+import { planSplit } from '../formats/splitPlan';
 import type { InvoiceArgs } from './invoiceOptions';
 import { createProgressBar } from './progress';
 import { readWorkbookTables, type WorkbookTableName, type WorkbookTables } from './readWorkbookTables';
@@ -30,15 +31,8 @@ export interface InvoiceRunOutput {
   /** Every issue: tables, readers, the run and the control totals, in that order. */
   issues: Issue[];
   settings: Settings;
-  /** The tables the run used as read (CSV or workbook), for the accountant's workbook. */
-  tables: InvoiceTables;
-}
-
-export interface InvoiceTables {
-  priceBook: TableRows | null;
-  customers: TableRows | null;
-  fxRates: TableRows | null;
-  supportPlans: SupportPlanTable;
+  /** The tables the run used, as read (CSV or workbook), and loaded once: what the workbook copies. */
+  inputs: WorkbookInputs;
 }
 
 /** Each table's CSV flag; a flag given explicitly wins over the `--workbook` table. */
@@ -107,15 +101,14 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
     }
   }
 
-  const tables: InvoiceTables = {
+  // The tables as read, in the one plain shape a worker thread is posted too (splitRead.ts).
+  const tables: ConfigTables = {
     priceBook: await rows('priceBook'),
     customers: await rows('customers'),
     fxRates: await rows('fxRates'),
-    supportPlans: BUILT_IN_SUPPORT_PLANS,
+    supportPlans: await rows('supportPlans'),
   };
-  const configTables: ConfigTables = { ...tables, supportPlans: await rows('supportPlans') };
-  const config = configFromTables(configTables, settings, issues);
-  tables.supportPlans = config.supportPlans;
+  const config = configFromTables(tables, settings, issues);
 
   const run = createInvoiceRun(config);
   const reads: FileControl[] = [];
@@ -148,9 +141,9 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
         throw new IssuesError([...issues, issueFromError(error)]);
       }
       // A big plain CSV is read in two halves at once (splitRead.ts); the result is the same.
-      const plan = split.runner === null ? null : await planSplit(fullPath, source.size ?? 0, split.minBytes, split.cores);
+      const plan = split.runner === null ? null : await planSplit(source, { minBytes: split.minBytes, cores: split.cores });
       const halves = plan === null || split.runner === null ? null : await readSplit(
-        { path: fullPath, name: file, plan, config: { tables: configTables, settings } },
+        { path: fullPath, name: file, plan, config: { tables, settings } },
         split.runner,
         (bytes) => progress.update(bytes, plan.size),
       );
@@ -180,6 +173,6 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
   const result = run.finish();
   const controls = controlTotals(reads, result);
   issues.push(...result.issues, ...controls.issues);
-  return { result, reads, controls: controls.result, issues, settings, tables };
+  return { result, reads, controls: controls.result, issues, settings, inputs: workbookInputs(tables, config) };
 }
 

@@ -7,7 +7,14 @@ import { captureIo } from '../../test/helpers/captureIo';
 import { configFromTables } from '../engine';
 import type { SplitSettings } from './io';
 import { main } from './main';
-import { countNewlines, planSplit, readHalf, readSplit, type PartJob, type PartRunner } from './splitRead';
+import { planSplit as planSourceSplit } from '../formats/splitPlan';
+import { fileSource } from './fileSource';
+import { countNewlines, readHalf, readSplit, type PartJob, type PartRunner } from './splitRead';
+
+/** The split of a file on disk, as `rerate invoice` plans it (its size is the file's own). */
+function planSplit(file: string, minBytes: number, cores: number) {
+  return planSourceSplit(fileSource(file), { minBytes, cores });
+}
 
 const ROOT = path.resolve(__dirname, '../..');
 const PUBLIC = path.resolve(ROOT, 'samples/public');
@@ -136,7 +143,7 @@ describe('rerate invoice: a file split between two threads gives the one-thread 
     });
     writeFileSync(path.join(dir, 'cur.csv'), text);
     const file = path.join(dir, 'cur.csv');
-    const plan = await planSplit(file, Buffer.byteLength(text), 1, 2);
+    const plan = await planSplit(file, 1, 2);
     expect(plan).not.toBeNull();
     const config = configFromTables({ priceBook: null, customers: null, fxRates: null, supportPlans: null }, (await import('../engine')).DEFAULT_SETTINGS, []);
     const job = { path: file, name: 'cur.csv', plan: plan!, config: { tables: { priceBook: null, customers: null, fxRates: null, supportPlans: null }, settings: config.settings } };
@@ -160,7 +167,7 @@ describe('planSplit', () => {
   const size = Buffer.byteLength(text);
 
   it('splits a CUR just after the first newline at or after 52% of its bytes, with the header line kept', async () => {
-    const plan = await planSplit(cur, size, 1, 2);
+    const plan = await planSplit(cur, 1, 2);
     expect(plan).not.toBeNull();
     expect(text[plan!.split - 1]).toBe('\n');
     expect(plan!.split).toBe(text.indexOf('\n', Math.floor(size * 0.52)) + 1);
@@ -168,26 +175,26 @@ describe('planSplit', () => {
   });
 
   it('is null below the size limit, on one core, for gzip, for a DBR (quoted or not), and for a header record spanning lines', async () => {
-    expect(await planSplit(cur, size, size + 1, 2)).toBeNull();
-    expect(await planSplit(cur, size, 1, 1)).toBeNull();
+    expect(await planSplit(cur, size + 1, 2)).toBeNull();
+    expect(await planSplit(cur, 1, 1)).toBeNull();
     const gz = path.join(dir, 'cur.csv.gz');
     writeFileSync(gz, gzipSync(text));
-    expect(await planSplit(gz, gzipSync(text).byteLength, 1, 2)).toBeNull();
+    expect(await planSplit(gz, 1, 2)).toBeNull();
     const dbr = path.join(dir, 'dbr.csv');
     const dbrText = `"InvoiceID","PayerAccountId","LinkedAccountId","RecordType","RecordId","ProductName","RateId","SubscriptionId","PricingPlanId","UsageType","Operation","AvailabilityZone","ReservedInstance","ItemDescription","UsageStartDate","UsageEndDate","UsageQuantity","BlendedRate","BlendedCost","UnBlendedRate","UnBlendedCost"\n${'x\n'.repeat(50)}`;
     writeFileSync(dbr, dbrText);
-    expect(await planSplit(dbr, dbrText.length, 1, 2)).toBeNull();
+    expect(await planSplit(dbr, 1, 2)).toBeNull();
     const unquoted = path.join(dir, 'dbr-plain.csv');
     writeFileSync(unquoted, dbrText.replace(/"/g, ''));
-    expect(await planSplit(unquoted, dbrText.replace(/"/g, '').length, 1, 2)).toBeNull();
+    expect(await planSplit(unquoted, 1, 2)).toBeNull();
     const spanning = path.join(dir, 'spanning.csv');
     const spanningText = text.replace('identity/LineItemId', '"identity/\nLineItemId"');
     writeFileSync(spanning, spanningText);
-    expect(await planSplit(spanning, spanningText.length, 1, 2)).toBeNull();
+    expect(await planSplit(spanning, 1, 2)).toBeNull();
     const quoted = path.join(dir, 'quoted.csv');
     const quotedText = text.replace(/^[^\n]+/, (line) => line.split(',').map((name) => `"${name}"`).join(','));
     writeFileSync(quoted, quotedText);
-    expect(await planSplit(quoted, quotedText.length, 1, 2)).not.toBeNull();
+    expect(await planSplit(quoted, 1, 2)).not.toBeNull();
   });
 });
 
@@ -217,7 +224,7 @@ describe('split reads of files with lone CR line ends (classic Mac, or mixed)', 
     writeFileSync(path.join(dir, 'cur.csv'), cr);
     writeFileSync(path.join(dir, 'lf.csv'), lf);
     writeFileSync(path.join(dir, 'customers.csv'), customers);
-    expect(await planSplit(path.join(dir, 'cur.csv'), cr.length, 1, 2)).toBeNull();
+    expect(await planSplit(path.join(dir, 'cur.csv'), 1, 2)).toBeNull();
     const calls: PartJob[] = [];
     const two = await run(['invoice', 'cur.csv', '--customers', 'customers.csv', '--format', 'json'], dir, { runner: inThreadRunner(calls), minBytes: 1, cores: 2 });
     const asLf = await run(['invoice', 'lf.csv', '--customers', 'customers.csv', '--format', 'json'], dir, NEVER);
@@ -232,7 +239,7 @@ describe('split reads of files with lone CR line ends (classic Mac, or mixed)', 
     const dir = tempDir();
     const text = lf.replace('\n', '\r');
     writeFileSync(path.join(dir, 'cur.csv'), text);
-    expect(await planSplit(path.join(dir, 'cur.csv'), text.length, 1, 2)).toBeNull();
+    expect(await planSplit(path.join(dir, 'cur.csv'), 1, 2)).toBeNull();
   });
 
   it('lone CRs before the split keep the second half\'s line numbers right: split and unsplit identical', async () => {

@@ -2,16 +2,12 @@ import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
 import { createInvoiceRun, type ConfigTables, type InvoiceRunConfig, type InvoiceRunPart, type Settings } from '../engine';
 import { IssueLog, type Issue } from '../engine/issues';
-import { detectContainer } from '../formats/containers/detectContainer';
-import { encodingOf } from '../formats/csv/csvTableReader';
-import { CsvScanner } from '../formats/csv/scanCsv';
-import { detectFormat } from '../formats/detect';
 import { mergeControls, type FileControl } from '../formats/fileControl';
 import { readBilling } from '../formats/readBilling';
 import type { ByteSource } from '../formats/source';
+import type { SplitPlan } from '../formats/splitPlan';
 import { fileRange } from './fileSource';
 import { NODE_READ_OPTIONS } from './nodeReadOptions';
 
@@ -26,23 +22,15 @@ import { NODE_READ_OPTIONS } from './nodeReadOptions';
  * add up to its sums over the file; line numbers stay the file's own, because the second half
  * counts the newlines before it; issues are folded under the keys one read would have used.
  *
- * When it is not tried (one read instead): fewer than two cores, files under SPLIT_MIN_BYTES,
- * gzip, zip, Parquet or UTF-16 input, a header record longer than its first line, or a format whose reader checks
- * span the whole file (DBR's invoice totals). When a half's read ends with a problem of the CSV
+ * Where to split, and whether to, is planned beside the readers with their own detection
+ * (`planSplit`, src/formats/splitPlan.ts): not below SPLIT_MIN_BYTES or on one core, not gzip,
+ * zip, Parquet or UTF-16 input, not a header record longer than its first line, not a format whose
+ * reader checks span the whole file (DBR's invoice totals). This module only runs the plan. When a half's read ends with a problem of the CSV
  * itself — a quote left open (the split may lie inside a quoted field), an overlong record, stray
  * quotes — its figures cannot be trusted to match, so both halves are dropped and the file is
  * read again in one piece.
  */
 export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
-
-/** Where to split one file: after its header line, and at a line start near the middle (FIRST_SHARE). */
-export interface SplitPlan {
-  /** The header line's bytes, newline included. */
-  header: Uint8Array;
-  /** The byte offset where the second half starts (just after an LF). */
-  split: number;
-  size: number;
-}
 
 /** What a part reader needs: plain data, so it can be posted to a worker thread. */
 export interface PartJob {
@@ -119,71 +107,6 @@ export function workerRunner(): PartRunner | null {
         if (!settled) reject(new Error(`the invoice worker thread stopped (exit code ${code}) before its result`));
       });
     });
-}
-
-/**
- * The first half's share of the bytes: a little over half, because the second half first counts
- * the newlines before it (≈0.25 s for 370 MB) and so starts later.
- */
-const FIRST_SHARE = 0.52;
-
-const SPLIT_FORMATS = new Set(['cur1', 'cur2', 'focus']);
-const PROBE_BYTES = 1 << 16;
-
-/**
- * Plans a split of `path` (`size` bytes), or null when the file should be read in one piece
- * (see the module comment). `minBytes` and `cores` are for tests.
- */
-export async function planSplit(path: string, size: number, minBytes = SPLIT_MIN_BYTES, cores = availableParallelism()): Promise<SplitPlan | null> {
-  if (cores < 2 || size < minBytes) return null;
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(Math.min(PROBE_BYTES, size));
-    await handle.read(head, 0, head.length, 0);
-    // Only a plain UTF-8 CSV: not gzip, zip or Parquet, and no UTF-16 byte-order mark.
-    if (detectContainer(head) !== 'csv' || encodingOf(head) !== 'utf-8') return null;
-    const headerEnd = head.indexOf(10);
-    if (headerEnd < 0) return null;
-    // A CR before the header's LF (other than a CRLF's) ends the header earlier: no split.
-    const cr = head.indexOf(13);
-    if (cr >= 0 && cr < headerEnd - 1) return null;
-    const header = head.subarray(0, headerEnd + 1);
-    const names = headerNames(header);
-    if (names === null || !SPLIT_FORMATS.has(detectFormat(names) ?? '')) return null;
-
-    const middle = Math.floor(size * FIRST_SHARE);
-    const probe = Buffer.alloc(Math.min(PROBE_BYTES, size - middle));
-    await handle.read(probe, 0, probe.length, middle);
-    const newline = probe.indexOf(10);
-    if (newline < 0) return null;
-    const split = middle + newline + 1;
-    if (split <= headerEnd + 1 || split >= size) return null;
-    return { header: Uint8Array.from(header), split, size };
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * The column names of a header line, read by the CSV scanner itself; null when the line does not
- * hold the whole header record (a quoted name spanning lines: no split then).
- */
-function headerNames(line: Uint8Array): string[] | null {
-  let quotes = 0;
-  for (const byte of line) if (byte === 0x22) quotes += 1;
-  if (quotes % 2 !== 0) return null;
-  let names: string[] | null = null;
-  const scanner = new CsvScanner({
-    header: (found) => {
-      names = found;
-      return [];
-    },
-    row: () => undefined,
-    badRow: () => undefined,
-  });
-  scanner.push(new TextDecoder().decode(line));
-  scanner.end();
-  return names;
 }
 
 /**

@@ -7,12 +7,10 @@ import { invoiceLines } from '../engine/inMemory/rateLines';
 import type { InvoiceRunResult } from '../engine/invoice/invoiceTypes';
 import { controlTotals, type ControlRow, type ReadControl } from '../engine/reconcile/controlTotals';
 import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../engine/settings';
-import { BUILT_IN_SUPPORT_PLANS } from '../engine/support/supportPlans';
-import { loadSupportPlans } from '../engine/support/loadSupportPlans';
 import type { TableRows } from '../engine/table';
 import { cellText, tableRowsFromCells } from '../engine/tableRowsFromCells';
 import { IMPORTS_TABLE, MODEL_TABLES, type ModelTableName } from '../engine/workbookLayout';
-import type { WorkbookInputs } from '../workbook/buildAccountantWorkbook';
+import { workbookInputs, type WorkbookInputs } from '../workbook/buildAccountantWorkbook';
 import { parseRangeAddress } from './cellAddress';
 import { readExcelTables } from './readExcelTables';
 
@@ -80,13 +78,12 @@ export async function runWorkbook(context: Excel.RequestContext, options: Workbo
   const imports = found.get(IMPORTS_TABLE.table);
   const controls = controlTotals(imports ? readControls(imports.values) : [], result);
   issues.push(...controls.issues);
-  const supportPlans = tables.supportPlans === null ? BUILT_IN_SUPPORT_PLANS : loadSupportPlans(tables.supportPlans).result;
   return {
     result,
     settings,
     controls: controls.result,
     issues,
-    inputs: { priceBook: tables.priceBook, customers: tables.customers, fxRates: tables.fxRates, supportPlans },
+    inputs: workbookInputs(tables, config),
     rows: lines.rows,
   };
 }

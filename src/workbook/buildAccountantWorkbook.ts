@@ -6,7 +6,8 @@ import type { SupportPlanTable } from '../engine/support/supportPlans';
 import { supportPlanRows } from '../engine/support/loadSupportPlans';
 import { MODEL_TABLES, RESULT_SHEETS, SUPPORT_PLANS_COLUMNS } from '../engine/workbookLayout';
 import type { ControlRow } from '../engine/json/invoiceRunToJson';
-import type { DrillRow, InvoiceRunResult } from '../engine/invoice/invoiceTypes';
+import type { DrillRow, InvoiceRunConfig, InvoiceRunResult } from '../engine/invoice/invoiceTypes';
+import type { ConfigTables } from '../engine/inMemory/configFromTables';
 import type { Cell, WorkbookModel, WorkbookSheet } from './workbookModel';
 import { roundFormula } from './roundFormula';
 import { reconcileSheet } from './reconcileSheet';
@@ -18,6 +19,15 @@ export interface WorkbookInputs {
   customers?: TableRows | null;
   fxRates?: TableRows | null;
   supportPlans?: SupportPlanTable | null;
+}
+
+/**
+ * The inputs of a run to copy into the workbook: its tables as read, with the support plans as the
+ * config loaded them (the built-in plans when the run had no table) — the one place both the CLI
+ * (`runInvoices`) and the task pane (`runWorkbook`) derive them, so neither loads a table twice.
+ */
+export function workbookInputs(tables: ConfigTables, config: Pick<InvoiceRunConfig, 'supportPlans'>): WorkbookInputs {
+  return { priceBook: tables.priceBook, customers: tables.customers, fxRates: tables.fxRates, supportPlans: config.supportPlans };
 }
 
 const LINES_HEADERS = [

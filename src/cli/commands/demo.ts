@@ -40,7 +40,7 @@ export const demoCommand: Command = {
         writeFilesAtomically([
           { path: invoicesPath, name: path.relative(io.cwd, invoicesPath), data: `${JSON.stringify({ ...invoiceRunToJson(output.result, output.controls), issues }, null, 2)}\n` },
           { path: reconcilePath, name: path.relative(io.cwd, reconcilePath), data: `${JSON.stringify({ walks: walksToJson(output.result.walks), controls: output.controls, issues }, null, 2)}\n` },
-          { path: workbookPath, name: path.relative(io.cwd, workbookPath), data: await writeXlsx(buildAccountantWorkbook(output.result, output.settings, output.controls, output.issues, output.tables)) },
+          { path: workbookPath, name: path.relative(io.cwd, workbookPath), data: await writeXlsx(buildAccountantWorkbook(output.result, output.settings, output.controls, output.issues, output.inputs)) },
         ]);
       } catch (error) {
         if (!(error instanceof RerateError)) throw error;

@@ -19,7 +19,7 @@ export const invoiceCommand: Command = {
     const output = await runInvoices(parsed, io);
     return deliver(io, 'invoice', out, output.issues, async () => {
       if (parsed.format === 'xlsx') {
-        return writeXlsx(buildAccountantWorkbook(output.result, output.settings, output.controls, output.issues, output.tables));
+        return writeXlsx(buildAccountantWorkbook(output.result, output.settings, output.controls, output.issues, output.inputs));
       }
       if (parsed.format === 'json') {
         const json = { ...invoiceRunToJson(output.result, output.controls), issues: output.issues.map(issueToJson) };
