@@ -24,15 +24,19 @@ export function FileSummary({ summary, leftOut }: { summary: AnalyzedFile; leftO
   const styles = useStyles();
   const name = escapeUntrusted(summary.file);
   const errors = summary.issues.filter((issue) => issue.severity === 'error').length;
+  const groups = summary.groupsTable;
+  const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
   const facts: [string, string][] = [
-    ['Format', summary.format ?? 'not recognised'],
+    ['Format', groups === undefined ? summary.format ?? 'not recognised' : `groups table: ${count(groups.groups, 'group')} from ${count(groups.sources, 'source file')}`],
     ['Periods', list(summary.periods, 'none')],
     ['Payer accounts', list(summary.payerAccounts, 'none')],
     ['Accounts', `${summary.accounts.length.toLocaleString('en-US')}${summary.accounts.length > 0 && summary.accounts.length <= 5 ? ` (${list(summary.accounts, '')})` : ''}`],
     ['Rows', summary.rowsRead.toLocaleString('en-US')],
     ['Rows skipped', summary.rowsSkipped.toLocaleString('en-US')],
     ['Σ unblended', groupDigits(summary.unblendedRead)],
-    ['Rows at each grain', `${summary.rowsAtGrain.line.toLocaleString('en-US')} every line · ${summary.rowsAtGrain.month.toLocaleString('en-US')} per pricing group and month`],
+    ['Rows at each grain', groups === undefined
+      ? `${summary.rowsAtGrain.line.toLocaleString('en-US')} every line · ${summary.rowsAtGrain.month.toLocaleString('en-US')} per pricing group and month`
+      : `${summary.rowsAtGrain.month.toLocaleString('en-US')} per pricing group and month, for ${count(groups.lines, 'source line')} · none every line: a groups table holds sums, not lines`],
   ];
   return (
     <article aria-label={`Summary of ${name}`} data-testid="file-summary" className={styles.root}>

@@ -297,6 +297,29 @@ describe('ImportPanel: preview, grain, import into Lines', () => {
     expect(await screen.findByText('Sheet Lines exists but holds no BillingLines table, so Rerate will not overwrite it; rename the sheet and import again.')).toBeTruthy();
   });
 
+  test('a groups table says what it holds; every line is disabled with the reason, read with the grains; month is preselected and imports', async () => {
+    const groups = analyzed('groups.csv', 0, 388, { rowsRead: 1281, groupsTable: { groups: 390, sources: 1, lines: 1281 } });
+    const { session, calls } = fakeSession([groups, analyzed('a.csv', 3, 1)]);
+    const excel = new RecordingExcel();
+    render(<App host="Excel" dark={false} session={session} runExcel={excel.run} />);
+    pick('groups.csv', 'a.csv');
+    await screen.findByRole('button', { name: 'Import into Lines' });
+    expect(fact('Format')).toEqual(['groups table: 390 groups from 1 source file', 'cur1']);
+    expect(fact('Rows at each grain')[0]).toBe('388 per pricing group and month, for 1,281 source lines · none every line: a groups table holds sums, not lines');
+    const line = radio('Every line');
+    const month = radio('One row per pricing group and month (389 rows)');
+    expect([line.disabled, line.checked, month.disabled, month.checked]).toEqual([true, false, false, true]);
+    const reason = 'Every line is not available: groups.csv is a groups table, which holds sums per pricing group, not billing lines. One row per pricing group and month keeps every invoice exact.';
+    const hint = screen.getByText(reason);
+    // The reason is the radio group's description, as the row-limit reason is: a screen reader reads it with the grains.
+    expect(screen.getByRole('radiogroup').getAttribute('aria-describedby')?.split(' ')).toContain(hint.id);
+    expect(month.tabIndex).toBeGreaterThanOrEqual(0);
+    expect(screen.queryByTestId('left-out')).toBeNull();
+    await importNow();
+    expect(calls.map((c) => [c.grain, c.include])).toEqual([['month', [0, 1]]]);
+    expect(excel.tableValues(LINES.table).length - 1).toBe(389);
+  });
+
   test('every control is keyboard reachable with a name: drop zone, Choose files, the two grains, Import into Lines', async () => {
     const { session } = fakeSession([analyzed('a.csv', 3, 1)]);
     render(<App host="Excel" dark={false} session={session} runExcel={new RecordingExcel().run} />);

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { MonthAggregator, type ImportGrain } from '../engine/grain/aggregateLines';
+import { partlyMissingIssue } from '../engine/grain/monthRowOfGroup';
 import type { BillingLine } from '../engine/line';
 import { blobSource } from '../formats/blobSource';
 import type { ByteSource } from '../formats/source';
@@ -16,6 +17,21 @@ export interface AnalyzedFile extends ImportSummary {
   /** Bytes of the file as picked. */
   bytes: number;
   rowsAtGrain: Record<ImportGrain, number>;
+  /**
+   * Set when the file is a groups table (`rerate groups`, `rerate sql`; src/engine/groups/README.md):
+   * it holds sums per pricing group, no lines, so it imports at the month grain only.
+   */
+  groupsTable?: GroupsTableSummary;
+}
+
+/** What a groups table holds. */
+export interface GroupsTableSummary {
+  /** Pricing groups read. */
+  groups: number;
+  /** Billing files the groups came from (their `source`). */
+  sources: number;
+  /** Source lines the groups stand for (Σ `lines`). */
+  lines: number;
 }
 
 /** A block of Lines rows; the last block of a run has `done` and the conversion's stats. */
@@ -60,6 +76,7 @@ export async function hashFile(file: Blob, signal?: AbortSignal): Promise<string
 /**
  * The import's work on picked files, wherever it runs (the import worker, or the page in tests):
  * `analyze` reads each file once — its summary, its sha256, its month rows (kept) and line count;
+ * a groups table's pricing groups become month rows too (`MonthAggregator.addGroup`);
  * `rows(grain, …)` then produces the Lines rows in blocks, pulling on demand: at the line grain it
  * reads the files again, and its byte source waits while `pending()` blocks are unclaimed, so a
  * slow workbook never makes the reader pile up rows.
@@ -82,10 +99,19 @@ export class ImportCore {
       const result = await this.read(blobSource(file, file.name), (line) => month.add(line), {
         signal: options.signal,
         onProgress: (p) => options.onProgress?.({ file: file.name, fileIndex, fileCount, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal }),
+        onGroup: (group) => month.addGroup(group),
       });
       const hash = await hashFile(file, options.signal);
       this.months.push(month);
-      analyzed.push({ ...summaryOf(result), sha256: hash, bytes: file.size, rowsAtGrain: { line: month.linesAdded, month: month.size } });
+      const summary: AnalyzedFile = { ...summaryOf(result), sha256: hash, bytes: file.size, rowsAtGrain: { line: month.linesAdded, month: month.size } };
+      if (month.groupsAdded > 0) {
+        // The billing format of the groups' lines (the groups reader's controls); the rows whose basis
+        // figure was missing on some lines become warnings: DBR.INVOICE cannot count those lines.
+        summary.format ??= result.control.format;
+        summary.groupsTable = { groups: month.groupsAdded, sources: month.groupSources.size, lines: month.groupLines };
+        summary.issues = [...summary.issues, ...[...month.partlyMissing()].map((row) => partlyMissingIssue(file.name, row))];
+      }
+      analyzed.push(summary);
     }
     return analyzed;
   }

@@ -1,4 +1,5 @@
 import type { ImportGrain } from '../engine/grain/aggregateLines';
+import { GROUPS_FORMAT } from '../engine/groups/groupsTable';
 import { importLines, type ImportFile, type ImportLinesResult, type ImportProgress } from '../excel/importLines';
 import type { LinesCellsStats } from '../excel/linesCells';
 import { runInExcel } from '../excel/runInExcel';
@@ -10,6 +11,9 @@ export interface ImportOutcome extends ImportLinesResult {
   /** Files left out: nothing to write (not billing data), or the same bytes as an earlier pick. */
   skipped: { file: string; why: string }[];
 }
+
+/** Why a groups table is not imported at the line grain. */
+export const GROUPS_HOLD_NO_LINES = 'a groups table holds sums per pricing group, not billing lines: it imports one row per pricing group and month';
 
 /** Which analysed files an import writes, and why the others are left out. */
 export function importPlan(files: readonly AnalyzedFile[], grain: ImportGrain): { include: number[]; plan: ImportFile[]; skipped: { file: string; why: string }[] } {
@@ -23,15 +27,21 @@ export function importPlan(files: readonly AnalyzedFile[], grain: ImportGrain): 
       skipped.push({ file: file.file, why: `the same bytes as ${same}, imported once` });
       return;
     }
-    if (file.format === null || file.rowsAtGrain[grain] === 0) {
+    const groups = file.groupsTable;
+    if (groups !== undefined && grain === 'line') {
+      skipped.push({ file: file.file, why: GROUPS_HOLD_NO_LINES });
+      return;
+    }
+    if ((file.format === null && groups === undefined) || file.rowsAtGrain[grain] === 0) {
       skipped.push({ file: file.file, why: 'no billing lines to import' });
       return;
     }
     seen.set(file.sha256, file.file);
     include.push(index);
     plan.push({
-      file: file.file, sha256: file.sha256, format: file.format, grain, rows: file.rowsAtGrain[grain],
-      sourceLines: file.rowsAtGrain.line, unblendedCost: file.unblendedRead,
+      // A groups table's Imports row says what it is; its rows' SourceFile names the billing files.
+      file: file.file, sha256: file.sha256, format: groups === undefined ? file.format ?? '' : GROUPS_FORMAT, grain, rows: file.rowsAtGrain[grain],
+      sourceLines: groups === undefined ? file.rowsAtGrain.line : groups.lines, unblendedCost: file.unblendedRead,
       rowsRead: file.rowsRead, rowsSkipped: file.rowsSkipped, unblendedSkipped: file.unblendedSkipped,
     });
   });
