@@ -1,4 +1,6 @@
+import { exactAdd } from '../engine/exact';
 import type { Issue } from '../engine/issues';
+import type { Decimal } from '../engine/money';
 import { RerateError } from '../engine/issues';
 import type { BillingLine } from '../engine/line';
 import { loadBillingLines } from '../engine/lines/billingLinesTable';
@@ -76,7 +78,8 @@ export async function runWorkbook(context: Excel.RequestContext, options: Workbo
   issues.push(...result.issues);
 
   const imports = found.get(IMPORTS_TABLE.table);
-  const controls = controlTotals(imports ? readControls(imports.values) : [], result);
+  const read = imports ? readControls(imports.values) : [];
+  const controls = controlTotals(read, byImportedFile(result, read));
   issues.push(...controls.issues);
   return {
     result,
@@ -106,6 +109,31 @@ async function readLines(context: Excel.RequestContext, table: Excel.Table, opti
   const name = `${MODEL_TABLES.lines.sheet}!${MODEL_TABLES.lines.table}`;
   const { result, issues } = loadBillingLines(tableRowsFromCells(name, grid));
   return { lines: result, issues, rows: body.rowCount };
+}
+
+/**
+ * The run's per-file figures under the names the Imports table gives: a row's SourceFile is the file
+ * imported, or an entry of it — `a.zip!x.csv` (a zip's table), `groups.csv!cur.csv` (the billing file
+ * a groups table's group came from) — whose figures count for `a.zip` and `groups.csv`.
+ */
+function byImportedFile(result: Pick<InvoiceRunResult, 'linesRated' | 'unblendedAccounted'>, read: readonly ReadControl[]): Pick<InvoiceRunResult, 'linesRated' | 'unblendedAccounted'> {
+  const imported = new Set(read.map((control) => control.file));
+  const fileOf = (source: string): string => {
+    if (imported.has(source)) return source;
+    for (let at = source.indexOf('!'); at > 0; at = source.indexOf('!', at + 1)) {
+      if (imported.has(source.slice(0, at))) return source.slice(0, at);
+    }
+    return source;
+  };
+  const linesRated = new Map<string, number>();
+  for (const [source, lines] of result.linesRated) linesRated.set(fileOf(source), (linesRated.get(fileOf(source)) ?? 0) + lines);
+  const unblendedAccounted = new Map<string, Decimal>();
+  for (const [source, cost] of result.unblendedAccounted) {
+    const file = fileOf(source);
+    const before = unblendedAccounted.get(file);
+    unblendedAccounted.set(file, before === undefined ? cost : exactAdd(before, cost));
+  }
+  return { linesRated, unblendedAccounted };
 }
 
 /** The Imports rows as what each file's reader read (ReadControl), for the control totals. */

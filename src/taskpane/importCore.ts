@@ -99,7 +99,7 @@ export class ImportCore {
       const result = await this.read(blobSource(file, file.name), (line) => month.add(line), {
         signal: options.signal,
         onProgress: (p) => options.onProgress?.({ file: file.name, fileIndex, fileCount, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal }),
-        onGroup: (group) => month.addGroup(group),
+        onGroup: (group) => month.addGroup(group, file.name),
       });
       const hash = await hashFile(file, options.signal);
       this.months.push(month);

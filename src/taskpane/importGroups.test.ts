@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { zipSync } from 'fflate';
 import { RecordingExcel } from '../../test/addin/recordingExcel';
 import { captureIo } from '../../test/helpers/captureIo';
 import { GOLDEN, expectedInvoiceRows, jsonIssueKinds, scenarioCells, spilledIssueKinds, type InvoicesJson } from '../../test/helpers/goldenCells';
@@ -14,6 +15,8 @@ import { main } from '../cli/main';
 import { IMPORTS_TABLE, MODEL_TABLES } from '../engine/workbookLayout';
 import { DecimalTotal } from '../engine/money';
 import { sameAmount } from '../formats/fileControl';
+import { setUpModel } from '../excel/modelSetup';
+import { runWorkbook } from '../excel/workbookRun';
 import { readBilling } from '../formats/readBilling';
 import { bytesSource } from '../formats/source';
 import { invoiceCells } from '../functions/invoiceFunctions';
@@ -128,7 +131,7 @@ describe('a groups table imported into Lines prices as rerate invoice groups.csv
     expect(sameAmount(file.unblendedRead, read.toText())).toBe(true);
     expect(outcome.rowsWritten).toBe(file.rowsAtGrain.month);
     const rows = excel.tableValues(LINES.table).slice(1);
-    expect(new Set(rows.map((row) => row[col('SourceFile')]))).toEqual(new Set([CUR, FOCUS]));
+    expect(new Set(rows.map((row) => row[col('SourceFile')]))).toEqual(new Set([`samples.groups.csv!${CUR}`, `samples.groups.csv!${FOCUS}`]));
     expect(rows.reduce((n, row) => n + Number(row[col('LineCount')]), 0)).toBe(file.groupsTable?.lines);
     expect(excel.tableValues(IMPORTS_TABLE.table)).toEqual([
       IMPORTS_TABLE.columns,
@@ -138,6 +141,23 @@ describe('a groups table imported into Lines prices as rerate invoice groups.csv
 });
 
 describe('importing groups tables', () => {
+  test('Reconcile\'s control totals tie out: the rows of groups.csv!cur.csv (and of a zip\'s a.zip!x.csv) count for the Imports row of their file', async () => {
+    const CUR = 'cur1-sample-2023-11.csv';
+    const groupsFile = await writeGroups([CUR], SAMPLES, 'controls.groups.csv');
+    const zip = zipSync({ 'focus.csv': fs.readFileSync(path.join(SAMPLES, 'focus-1.0-sample.csv')) });
+    const excel = new RecordingExcel();
+    const { analyzed } = await importFiles(excel, [fileOf(groupsFile), new File([zip], 'focus.zip')]);
+    await excel.run((context) => setUpModel(context, { template: 'markup' }));
+    const run = await excel.run((context) => runWorkbook(context));
+    expect(run.issues.filter((issue) => issue.code === 'CONTROL_TOTAL_MISMATCH')).toEqual([]);
+    const cur = await readBilling(bytesSource(CUR, fs.readFileSync(path.join(SAMPLES, CUR))), null);
+    // At the month grain the run rates rows, not source lines (src/engine/grain/README.md).
+    expect(run.controls.map((c) => [c.file, c.rowsRead, c.rowsRated, c.unblendedRead === c.unblendedAccounted])).toEqual([
+      ['controls.groups.csv', cur.control.rowsRead, analyzed[0].rowsAtGrain.month, true],
+      ['focus.zip', 1000, analyzed[1].rowsAtGrain.month, true],
+    ]);
+  });
+
   const header = 'identity/LineItemId,bill/PayerAccountId,lineItem/UsageAccountId,lineItem/LineItemType,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,lineItem/UnblendedCost,pricing/publicOnDemandCost,bill/BillingPeriodStartDate';
   const rows = [
     'a,999999999999,111111111111,Usage,AmazonEC2,BoxUsage,1,1.25,1.5,2023-11-01T00:00:00Z',
@@ -163,7 +183,7 @@ describe('importing groups tables', () => {
     ]);
     const warnings = analyzed[0].issues.filter((issue) => issue.code === 'BASIS_UNAVAILABLE');
     expect(warnings).toEqual([{
-      code: 'BASIS_UNAVAILABLE', severity: 'warning', source: { file: 'partial-2023-11.csv', line: 2 }, count: 1,
+      code: 'BASIS_UNAVAILABLE', severity: 'warning', source: { file: 'partial.groups.csv!partial-2023-11.csv', line: 2 }, count: 1,
       message: 'In partial.groups.csv, the group of partial-2023-11.csv from line 2 lacks the list cost on 1 of its 3 lines. Its row holds the list sum with their unblended cost standing in, so DBR.INVOICE prices it as rerate invoice partial.groups.csv does, but it cannot count those 1 lines under BASIS_UNAVAILABLE.',
     }]);
     // The CLI counts both lines; DBR.INVOICE only the blank row.

@@ -101,13 +101,16 @@ export class MonthAggregator {
   /**
    * Adds a pricing group of a groups table as the month row `monthRowOfGroup` gives, merged with
    * the rows of the same key (its source file, the kept fields, the blank figures): SourceLine the
-   * smallest first line, LineCount the lines. Its source is the billing file the group came from.
+   * smallest first line, LineCount the lines. Its source file is the billing file the group came
+   * from, as the groups table `container` carries it: `groups.csv!cur.csv` (as a zip's entries are
+   * named), so the row traces to both and the Imports row of `groups.csv` owns it.
    */
-  addGroup(pricingGroup: PricingGroup): void {
+  addGroup(pricingGroup: PricingGroup, container?: string): void {
     this.groupsAdded += 1;
     this.groupLines += pricingGroup.lines;
     this.groupSources.add(pricingGroup.source.file);
     const { line, partlyMissing } = monthRowOfGroup(pricingGroup);
+    if (container !== undefined) line.source.file = `${container}!${line.source.file}`;
     const key = keyOf(line);
     let group = this.groups.get(key);
     if (group === undefined) {

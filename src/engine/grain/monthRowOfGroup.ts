@@ -64,14 +64,17 @@ export interface PartlyMissingRow {
 /**
  * The warning the import shows for such a row: the invoice figures are exact, but DBR.INVOICE's
  * BASIS_UNAVAILABLE count leaves these lines out where `rerate invoice groups.csv` counts them.
+ * The issue's source is the row's (`groups.csv!cur.csv`, the first line); the message names both files.
  */
 export function partlyMissingIssue(groupsFile: string, row: PartlyMissingRow): Issue {
   const basis = BASIS_OF[row.field];
+  const container = `${groupsFile}!`;
+  const billingFile = row.source.file.startsWith(container) ? row.source.file.slice(container.length) : row.source.file;
   return {
     code: 'BASIS_UNAVAILABLE',
     severity: 'warning',
     message:
-      `In ${groupsFile}, the group of ${row.source.file} from line ${row.source.line} lacks the ${basis} cost on ${row.missing} of its ` +
+      `In ${groupsFile}, the group of ${billingFile} from line ${row.source.line} lacks the ${basis} cost on ${row.missing} of its ` +
       `${row.lines} lines. Its row holds the ${basis} sum with their unblended cost standing in, so DBR.INVOICE prices it as ` +
       `rerate invoice ${groupsFile} does, but it cannot count those ${row.missing} lines under BASIS_UNAVAILABLE.`,
     source: { file: row.source.file, line: row.source.line },
