@@ -1,9 +1,9 @@
 /**
  * `rerate invoice --engine duckdb` (SCALE.md): the same stdout (JSON to the byte), stderr and exit
  * code as the JavaScript readers for every golden scenario, the public samples, the demo month, the
- * CUR 2.0 fixture, a gzip, a Parquet file and a generated month; and every fallback — a file DuckDB
- * cannot prove exact goes through the JavaScript readers with one ENGINE_FALLBACK info saying why, and
- * the output is otherwise the same.
+ * CUR 2.0 and FOCUS 1.2 fixtures, gzips, Parquet files (CUR 2.0, FOCUS) and a generated month; and
+ * every fallback — a file DuckDB cannot prove exact goes through the JavaScript readers with one
+ * ENGINE_FALLBACK info saying why, and the output is otherwise the same.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +15,7 @@ import Papa from 'papaparse';
 import { main } from '../../src/cli/main';
 import { openDuckdb } from '../../src/cli/duckdb/duckdbSession';
 import { captureIo } from '../helpers/captureIo';
+import { focusWithBadRows } from './focusBadRows';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const GOLDEN = path.join(REPO, 'test', 'golden');
@@ -68,7 +69,9 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
     [['samples/public/cur1-sample-2023-11.csv'], {}],
     [['samples/demo/cur-2023-10-11.csv'], {}],
     [['test/fixtures/cur2/cur2-2023-12.csv'], {}],
-    [['samples/public/focus-1.0-sample.csv'], { 'samples/public/focus-1.0-sample.csv': 'its format is focus' }],
+    [['test/fixtures/focus/focus-1.2-2025-01.csv'], {}],
+    // Its AWS rows' ids are 13 and 11 digits: warnings the reader gives per row.
+    [['samples/public/focus-1.0-sample.csv'], { 'samples/public/focus-1.0-sample.csv': 'cannot prove exact (942 BAD_ACCOUNT_ID)' }],
   ] as [string[], Record<string, string>][])('%s, with the demo tables and under owner-only and account grain', async (files, fallbacks) => {
     await expectSameAsJavaScript(files, [], REPO, fallbacks);
     await expectSameAsJavaScript(files, demo, REPO, fallbacks);
@@ -92,6 +95,25 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
       session.close();
     }
     await expectSameAsJavaScript([parquet], demo, REPO);
+  });
+
+  test('a FOCUS .csv.gz and a FOCUS Parquet file written by DuckDB (DOUBLE costs, TIMESTAMP periods)', async () => {
+    const focus = path.join(REPO, 'test/fixtures/focus/focus-1.2-2025-01.csv');
+    const gz = path.join(dir, 'focus-2025-01.csv.gz');
+    fs.writeFileSync(gz, gzipSync(fs.readFileSync(focus)));
+    await expectSameAsJavaScript([gz], demo, REPO);
+    const parquet = path.join(dir, 'focus-2025-01.parquet');
+    const session = await openDuckdb();
+    try {
+      await session.rows(`COPY (SELECT * REPLACE (
+          CAST(replace(BillingPeriodStart, 'Z', '') AS TIMESTAMP) AS BillingPeriodStart,
+          TRY_CAST(BilledCost AS DOUBLE) AS BilledCost, TRY_CAST(EffectiveCost AS DOUBLE) AS EffectiveCost,
+          TRY_CAST(ListCost AS DOUBLE) AS ListCost, TRY_CAST(ConsumedQuantity AS DOUBLE) AS ConsumedQuantity)
+        FROM read_csv('${focus}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    } finally {
+      session.close();
+    }
+    await expectSameAsJavaScript([parquet], [...demo, '--commitments', 'owner-only'], REPO);
   });
 
   test('a generated month (bench/generate-cur.js, 20,000 rows)', async () => {
@@ -123,6 +145,17 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
       const account = damaged('account-2023-11.csv', (rows) => { rows[6][column('lineItem/UsageAccountId')] = '1.23412E+11'; });
       await expectSameAsJavaScript([precise, bad, unknown, account], demo, REPO, {
         [precise]: '1 PRECISION', [bad]: '1 BAD_NUMBER', [unknown]: '1 UNKNOWN_KIND', [account]: '1 BAD_ACCOUNT_ID',
+      });
+    });
+
+    test('FOCUS: bad rows and warnings; SubAccountId missing (BillingAccountId stands in, a MISSING_COLUMN warning)', async () => {
+      const bad = focusWithBadRows(path.join(dir, 'focus-bad-2025-01.csv'));
+      const text = fs.readFileSync(path.join(REPO, 'test/fixtures/focus/focus-1.2-2025-01.csv'), 'utf8');
+      const noSubAccount = path.join(dir, 'focus-payer-2025-01.csv');
+      fs.writeFileSync(noSubAccount, text.replace(',SubAccountId,', ',SubAccountIdentifier,'));
+      await expectSameAsJavaScript([bad, noSubAccount], demo, REPO, {
+        [bad]: 'cannot prove exact (1 BAD_DATE, 3 BAD_NUMBER, 1 UNKNOWN_KIND, 3 BAD_ACCOUNT_ID, 1 BAD_JSON)',
+        [noSubAccount]: 'its header lacks a column the reader warns about',
       });
     });
 

@@ -1,11 +1,19 @@
 import { open } from 'node:fs/promises';
 import { detectContainer } from '../../formats/containers/detectContainer';
 import { detectFormat } from '../../formats/detect';
-import { groupsSql, type SqlColumn, type SqlFormat } from '../../formats/sql/groupsSql';
+import type { ColumnRules } from '../../formats/columns';
+import { CUR1_COLUMN_RULES, CUR2_COLUMN_RULES } from '../../formats/cur/curColumns';
+import { FOCUS_COLUMN_RULES } from '../../formats/focus/focusColumns';
+import { groupsSql, SQL_FORMATS, type SqlColumn, type SqlFormat } from '../../formats/sql/groupsSql';
 import { duckdbRelation, type DuckdbSession } from './duckdbSession';
 
 /** The groups query of one local file for DuckDB, or why there is none (the file then goes through the JavaScript readers). */
-export type FileGroupsQuery = { sql: string; format: SqlFormat; kind: 'csv' | 'gzip' | 'parquet'; columns: SqlColumn[] } | { reason: string };
+export type FileGroupsQuery =
+  | { sql: string; format: SqlFormat; kind: 'csv' | 'gzip' | 'parquet'; columns: SqlColumn[]; rules: ColumnRules }
+  | { reason: string };
+
+/** The columns each format's reader needs or warns about (src/formats/README.md "Required columns"). */
+const RULES: Record<SqlFormat, ColumnRules> = { cur1: CUR1_COLUMN_RULES, cur2: CUR2_COLUMN_RULES, focus: FOCUS_COLUMN_RULES };
 
 /**
  * Plans DuckDB's reading of a local billing file: its container from its first bytes, its format
@@ -30,12 +38,13 @@ export async function fileGroupsQuery(session: DuckdbSession, path: string, name
   } catch (error) {
     return { reason: `DuckDB could not read its header (${firstLine(error)})` };
   }
-  const format = detectFormat(columns.map((c) => c.name));
-  if (format !== 'cur1' && format !== 'cur2') return { reason: `its format is ${format ?? 'not a billing format'}, which the SQL path does not cover (cur1 and cur2 only)` };
+  const detected = detectFormat(columns.map((c) => c.name));
+  const format = SQL_FORMATS.find((f) => f === detected);
+  if (format === undefined) return { reason: `its format is ${detected ?? 'not a billing format'}, which the SQL path does not cover (cur1, cur2 and focus only)` };
   const sql = groupsSql({
     dialect: 'duckdb', format, from: relation, columns, source: name, lineNumbers: kind === 'parquet' ? 'file_row_number' : 'row_number',
   });
-  return { sql, format, kind, columns };
+  return { sql, format, kind, columns, rules: RULES[format] };
 }
 
 export function firstLine(error: unknown): string {

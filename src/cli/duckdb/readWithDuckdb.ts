@@ -1,7 +1,6 @@
 import type { Issue } from '../../engine/issues';
 import type { InvoiceRun } from '../../engine';
 import { checkColumns } from '../../formats/columns';
-import { CUR1_COLUMN_RULES, CUR2_COLUMN_RULES } from '../../formats/cur/curColumns';
 import type { FileControl } from '../../formats/fileControl';
 import { readBilling } from '../../formats/readBilling';
 import { bytesSource } from '../../formats/source';
@@ -27,8 +26,7 @@ export type DuckdbRead = { controls: FileControl[]; issues: Issue[] } | { fallba
 export async function readWithDuckdb(session: DuckdbSession, path: string, name: string, run: InvoiceRun): Promise<DuckdbRead> {
   const planned = await fileGroupsQuery(session, path, name);
   if ('reason' in planned) return { fallback: planned.reason, afterQuery: false };
-  const rules = planned.format === 'cur1' ? CUR1_COLUMN_RULES : CUR2_COLUMN_RULES;
-  const check = checkColumns(rules, planned.columns.map((c) => c.name), false);
+  const check = checkColumns(planned.rules, planned.columns.map((c) => c.name), false);
   if (check.missing.length > 0 || check.fallbacks.length > 0) return { fallback: 'its header lacks a column the reader warns about', afterQuery: false };
   // Counting the file's lines runs beside DuckDB's query (its threads are native).
   const lines = planned.kind === 'parquet' ? Promise.resolve(null) : countLines(path, planned.kind === 'gzip');
