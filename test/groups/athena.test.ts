@@ -3,7 +3,8 @@
  * (1) parsed by a Trino-grammar SQL parser (dt-sql-parser's TrinoSQL, built from Trino's own grammar),
  * and (2) run by DuckDB over tables shaped like AWS's Athena CUR tables — snake_case columns, DOUBLE
  * costs, TIMESTAMP billing periods, a MAP product column, a `"$path"` column — with two shims for the
- * Trino functions DuckDB spells otherwise (`regexp_like`, `element_at` on a MAP). Its groups, priced
+ * Trino functions DuckDB spells otherwise (`regexp_like`, `element_at` on a MAP); and over FOCUS tables
+ * (FOCUS names, DOUBLE costs, TIMESTAMP periods, a Tags MAP) with `--format focus`. Its groups, priced
  * by `rerate invoice groups.csv`, give the invoices, carried credits and controls the JavaScript
  * readers give on the same table written as Parquet, to the byte, and the same issues but for the line
  * numbers Athena cannot supply. DuckDB's DOUBLE → VARCHAR is checked to give JavaScript's value for
@@ -19,9 +20,11 @@ import { main } from '../../src/cli/main';
 import { csvRow } from '../../src/cli/commands/lines';
 import { openDuckdb, rowsToCsv, sqlText, type DuckdbSession } from '../../src/cli/duckdb/duckdbSession';
 import { CUR2_COLUMNS } from '../../src/formats/cur/curColumns';
+import { FOCUS_COLUMNS, type FocusField } from '../../src/formats/focus/focusColumns';
 import { groupsSql } from '../../src/formats/sql/groupsSql';
 import { Decimal } from '../../src/engine/money';
 import { captureIo } from '../helpers/captureIo';
+import { focusWithBadRows } from './focusBadRows';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -81,11 +84,34 @@ function withoutLines(json: { issues: { code: string; severity: string; message:
   return json.issues.map((issue) => [issue.code, issue.severity, issue.count, issue.message.replace(/\blines? [\d, ]+/g, 'line N')]).sort();
 }
 
-async function expectAthenaAsJavaScript(csv: string, name: string, options: string[]): Promise<void> {
-  const parquet = await athenaTable(csv, name);
+/** The FOCUS columns the reader reads as numbers and dates: DOUBLE and TIMESTAMP in an Athena FOCUS table. */
+const FOCUS_DOUBLES = new Set(['billed', 'effective', 'list', 'consumed', 'pricing'].flatMap((field) => FOCUS_COLUMNS[field as FocusField]));
+
+/**
+ * A FOCUS CSV as an Athena table of AWS's FOCUS export holds it: the FOCUS names, DOUBLE costs and
+ * quantities, TIMESTAMP periods, `Tags` a MAP; written as Parquet and loaded as table `cur`.
+ */
+async function athenaFocusTable(csv: string, name: string): Promise<string> {
+  const described = await session.columns(`read_csv(${sqlText(csv)}, all_varchar = true)`);
+  const select = described.map(({ name: column }) => {
+    const source = `"${column.replace(/"/g, '""')}"`;
+    if (FOCUS_DOUBLES.has(column)) return `TRY_CAST(${source} AS DOUBLE) AS ${source}`;
+    if (/Period(Start|End)$/.test(column)) return `TRY_CAST(replace(${source}, 'Z', '') AS TIMESTAMP) AS ${source}`;
+    // A MAP holds no text that is not a JSON object: such a cell is null in the table.
+    if (column === 'Tags') return `CASE WHEN json_valid(${source}) AND json_type(${source}) = 'OBJECT' THEN CAST(json(${source}) AS MAP(VARCHAR, VARCHAR)) END AS ${source}`;
+    return `${source}`;
+  });
+  const parquet = path.join(dir, `${name}.parquet`);
+  await session.rows(`COPY (SELECT ${select.join(', ')} FROM read_csv(${sqlText(csv)}, all_varchar = true)) TO ${sqlText(parquet)} (FORMAT parquet)`);
+  await session.rows(`CREATE OR REPLACE TABLE cur AS SELECT *, ${sqlText(parquet)} AS "$path" FROM read_parquet(${sqlText(parquet)})`);
+  return parquet;
+}
+
+async function expectAthenaAsJavaScript(csv: string, name: string, options: string[], format: 'cur2' | 'focus' = 'cur2'): Promise<void> {
+  const parquet = format === 'focus' ? await athenaFocusTable(csv, name) : await athenaTable(csv, name);
   const columns = await session.columns('cur');
   for (const dialect of ['athena', 'trino'] as const) {
-    const sql = groupsSql({ dialect, format: 'cur2', from: 'cur', columns });
+    const sql = groupsSql({ dialect, format, from: 'cur', columns });
     expect(new TrinoSQL().validate(sql)).toEqual([]);
     const result = await session.rows(sql);
     const groups = path.join(dir, `${name}-${dialect}.groups.csv`);
@@ -105,7 +131,7 @@ async function expectAthenaAsJavaScript(csv: string, name: string, options: stri
 
 const demo = ['--pricebook', 'samples/demo/pricebook.csv', '--customers', 'samples/demo/customers.csv', '--fx', 'samples/demo/fx.csv'];
 
-describe('the Athena/Trino query, parsed as Trino and run by DuckDB over Athena-shaped CUR tables', () => {
+describe('the Athena/Trino query, parsed as Trino and run by DuckDB over Athena-shaped CUR and FOCUS tables', () => {
   test('the public CUR 1.0 sample, as AWS\'s Athena CUR table', async () => {
     await expectAthenaAsJavaScript(path.join(REPO, 'samples/public/cur1-sample-2023-11.csv'), 'cur1-sample', demo);
   });
@@ -113,6 +139,44 @@ describe('the Athena/Trino query, parsed as Trino and run by DuckDB over Athena-
   test('the demo month and the CUR 2.0 fixture (its product MAP), under owner-only and account grain', async () => {
     await expectAthenaAsJavaScript(path.join(REPO, 'samples/demo/cur-2023-10-11.csv'), 'demo', [...demo, '--commitments', 'owner-only', '--grain', 'account']);
     await expectAthenaAsJavaScript(path.join(REPO, 'test/fixtures/cur2/cur2-2023-12.csv'), 'cur2', demo);
+  });
+
+  test('the FOCUS 1.2 fixture as an Athena FOCUS table (DOUBLE costs, TIMESTAMP periods, a Tags MAP), under owner-only and account grain', async () => {
+    await expectAthenaAsJavaScript(path.join(REPO, 'test/fixtures/focus/focus-1.2-2025-01.csv'), 'focus', demo, 'focus');
+    await expectAthenaAsJavaScript(path.join(REPO, 'test/fixtures/focus/focus-1.2-2025-01.csv'), 'focus-owner', [...demo, '--commitments', 'owner-only', '--grain', 'account'], 'focus');
+  });
+
+  test('the public FOCUS 1.0 sample and a FOCUS table with bad rows, as Athena tables: the same invoices and controls, the issues counted per code', async () => {
+    const bad = focusWithBadRows(path.join(dir, 'focus-bad-2025-01.csv'));
+    for (const [csv, name] of [[path.join(REPO, 'samples/public/focus-1.0-sample.csv'), 'focus-sample'], [bad, 'focus-bad']]) {
+      const parquet = await athenaFocusTable(csv, name);
+      const sql = groupsSql({ dialect: 'athena', format: 'focus', from: 'cur', columns: await session.columns('cur') });
+      expect(new TrinoSQL().validate(sql)).toEqual([]);
+      const result = await session.rows(sql);
+      const groups = path.join(dir, `${name}.groups.csv`);
+      fs.writeFileSync(groups, rowsToCsv(result.columns, result.rows, csvRow));
+      const a = JSON.parse((await run(['invoice', parquet, ...demo, '--format', 'json'])).out);
+      const b = JSON.parse((await run(['invoice', groups, ...demo, '--format', 'json'])).out);
+      expect(b.invoices).toEqual(a.invoices);
+      expect(b.carriedCredits).toEqual(a.carriedCredits);
+      expect(b.controls).toEqual(a.controls);
+      // DOUBLE and MAP columns hold no bad number or JSON: of the bad rows, the two bad dates remain.
+      expect(a.controls[0].rowsSkipped).toBe(name === 'focus-bad' ? 2 : 0);
+      const perCode = (json: { issues: { code: string; severity: string; count?: number }[] }) => {
+        const counts: Record<string, number> = {};
+        for (const i of json.issues) counts[`${i.code} ${i.severity}`] = (counts[`${i.code} ${i.severity}`] ?? 0) + (i.count ?? 1);
+        return counts;
+      };
+      // The sample: 942 rows with both ids bad — two warnings of the reader (one per column), one note of the query.
+      if (name === 'focus-sample') {
+        expect(perCode(a)['BAD_VALUE warning']).toBe(2 * 942);
+        expect(perCode(b)['BAD_VALUE warning']).toBe(942);
+        delete a.issues;
+        delete b.issues;
+      } else {
+        expect(perCode(b)).toEqual(perCode(a));
+      }
+    }
   });
 
   test('a generated month of 20,000 rows (bench/generate-cur.js)', async () => {
