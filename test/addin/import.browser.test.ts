@@ -9,14 +9,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
+import { main } from '../../src/cli/main';
 import { DecimalTotal } from '../../src/engine/money';
 import { IMPORTS_TABLE, MODEL_TABLES } from '../../src/engine/workbookLayout';
 import { readBilling } from '../../src/formats/readBilling';
 import { bytesSource } from '../../src/formats/source';
 import { GRAIN_LABEL, OFFICE_JS, describeInChromium, importFiles, startPaneBrowser, type PaneBrowser } from '../browser/paneBrowser';
+import { captureIo } from '../helpers/captureIo';
 
 const ROOT = resolve(__dirname, '../..');
 const CUR = join(ROOT, 'samples/public/cur1-sample-2023-11.csv');
@@ -189,6 +191,29 @@ describeInChromium('the import browser test')('importing billing files into Line
     expect(recorded.lines!.length - 1).toBe(monthRows);
     expect(columnSum(recorded.lines!, 'UnblendedCost')).toBe(curInspected.unblended);
     expect(columnSum(recorded.lines!, 'LineCount')).toBe(String(curInspected.rows));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  test('a groups table (rerate groups of the CUR sample): the preview names it, every line is disabled, its groups import as month rows whose LineCount and Σ UnblendedCost equal rerate inspect of the CUR', async () => {
+    const io = captureIo(dirname(CUR));
+    expect(await main(['groups', basename(CUR)], io)).toBe(0);
+    const groupsFile = join(work, 'cur.groups.csv');
+    writeFileSync(groupsFile, io.out);
+    const { page, errors } = await visit();
+    const { label, result } = await importFiles(page, [groupsFile], 'month');
+    const groups = io.out.split('\n').filter((row) => row.startsWith('group,')).length;
+    await expect(page.locator('[data-fact="Format"]').textContent()).resolves.toBe(`groups table: ${groups} groups from 1 source file`);
+    await expect(page.getByRole('radio', { name: 'Every line' }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByText(/^Every line is not available: cur\.groups\.csv is a groups table/).count()).resolves.toBe(1);
+    const monthRows = rowsInLabel(label);
+    expect(result).toContain(`Imported ${monthRows.toLocaleString('en-US')} rows into Lines`);
+    const recorded = await readRecorded(page);
+    expectTidyWorkbook(recorded);
+    expect(recorded.lines!.length - 1).toBe(monthRows);
+    expect(columnSum(recorded.lines!, 'UnblendedCost')).toBe(curInspected.unblended);
+    expect(columnSum(recorded.lines!, 'LineCount')).toBe(String(curInspected.rows));
+    expect(recorded.imports!.slice(1).map((row) => [row[0], row[2], row[3], row[5], row[6]])).toEqual([['cur.groups.csv', 'rerate-groups', 'month', monthRows, curInspected.rows]]);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);
