@@ -85,7 +85,7 @@ function withoutLines(json: { issues: { code: string; severity: string; message:
 }
 
 /** The FOCUS columns the reader reads as numbers and dates: DOUBLE and TIMESTAMP in an Athena FOCUS table. */
-const FOCUS_DOUBLES = new Set(['billed', 'effective', 'list', 'consumed', 'pricing'].flatMap((field) => FOCUS_COLUMNS[field as FocusField]));
+const FOCUS_DOUBLES = new Set<string>(['billed', 'effective', 'list', 'consumed', 'pricing'].flatMap((field) => FOCUS_COLUMNS[field as FocusField]));
 
 /**
  * A FOCUS CSV as an Athena table of AWS's FOCUS export holds it: the FOCUS names, DOUBLE costs and
