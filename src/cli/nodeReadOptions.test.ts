@@ -44,3 +44,23 @@ describe('NODE_READ_OPTIONS', () => {
     for (const chunkSize of [1, 3, 1 << 16]) expect(await read(bytes, chunkSize, NODE_READ_OPTIONS)).toEqual(expected);
   });
 });
+
+describe('readBillingInNode', () => {
+  test('reads a Parquet file (heap growth held while it reads) and a CSV exactly as readBilling with Node\'s options does', async () => {
+    const { cur2Parquet } = await import('../../test/hostile/corpus');
+    const { readBilling } = await import('../formats/readBilling');
+    const { readBillingInNode } = await import('./nodeReadOptions');
+    const parquet = cur2Parquet();
+    const csv = new TextEncoder().encode('BilledCost,ChargeCategory,BillingPeriodStart,SubAccountId\n1.5,Usage,2025-01-01,111122223333\n');
+    for (const [name, bytes] of [['cur2.parquet', parquet], ['focus.csv', csv]] as const) {
+      const lines: unknown[] = [];
+      const viaNode = await readBillingInNode(bytesSource(name, bytes), (line) => lines.push(line));
+      const expected: unknown[] = [];
+      const direct = await readBilling(bytesSource(name, bytes), (line) => expected.push(line), NODE_READ_OPTIONS);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines).toEqual(expected);
+      expect(viaNode.control).toEqual(direct.control);
+      expect(viaNode.issues).toEqual(direct.issues);
+    }
+  });
+});

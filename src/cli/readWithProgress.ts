@@ -1,9 +1,9 @@
 import { issueFromError, RerateError, type Issue } from '../engine/issues';
 import type { BillingLine } from '../engine/line';
-import { readBilling, type BillingRead } from '../formats/readBilling';
+import type { BillingRead } from '../formats/readBilling';
 import type { ByteSource } from '../formats/source';
 import type { CliIo } from './io';
-import { NODE_READ_OPTIONS } from './nodeReadOptions';
+import { readBillingInNode } from './nodeReadOptions';
 import { createProgressBar } from './progress';
 
 /**
@@ -18,8 +18,7 @@ export async function readWithProgress(
   const progress = createProgressBar(io, name);
   try {
     const source = open();
-    const read = await readBilling(source, onLine, {
-      ...NODE_READ_OPTIONS,
+    const read = await readBillingInNode(source, onLine, {
       onProgress: ({ bytesRead, bytesTotal }) => progress.update(bytesRead, bytesTotal),
     });
     issues.push(...read.issues);

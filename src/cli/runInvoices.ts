@@ -6,13 +6,12 @@ import {
 } from '../engine';
 import { issueFromError, RerateError, type Issue, type WithIssues } from '../engine/issues';
 import type { TableRows } from '../engine/table';
-import { readBilling } from '../formats/readBilling';
 import { workbookInputs, type WorkbookInputs } from '../workbook/buildAccountantWorkbook';
 import { readTableRows } from '../formats/readTableRows';
 import type { FileControl } from '../formats/fileControl';
 import { fileSource } from './fileSource';
 import { distinctFiles } from './inputFiles';
-import { NODE_READ_OPTIONS } from './nodeReadOptions';
+import { readBillingInNode } from './nodeReadOptions';
 import { IssuesError, UsageError, type CliIo, type SplitSettings } from './io';
 import { SPLIT_MIN_BYTES, readSplit, workerRunner } from './splitRead';
 import { planSplit } from '../formats/splitPlan';
@@ -155,8 +154,7 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
         reads.push(halves.control);
         continue;
       }
-      const read = await readBilling(source, (line) => run.add(line), {
-        ...NODE_READ_OPTIONS,
+      const read = await readBillingInNode(source, (line) => run.add(line), {
         pricingFieldsOnly: true,
         // A groups table (rerate groups, an SQL engine's) gives groups instead of lines.
         onGroup: (group) => run.addGroup(group),

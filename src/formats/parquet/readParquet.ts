@@ -90,6 +90,9 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
       const rowEnd = rowStart + Number(group.num_rows);
       let rows: unknown[][] = [];
       try {
+        // The other columns' pages are decoded first, one column at a time (no callbacks: hyparquet
+        // builds no rows), so at most one of them is held, and never beside the wanted rows.
+        for (const other of otherNames) await parquetRead({ file, metadata: readable, columns: [other], rowStart, rowEnd, utf8: false, compressors });
         if (wantedNames.length > 0) {
           await parquetRead({
             file,
@@ -106,8 +109,6 @@ export async function readParquet(source: ByteSource, sinks: SinkFactory, option
         } else {
           rows = Array.from({ length: rowEnd - rowStart }, () => []);
         }
-        // The other columns' pages are decoded too (no callbacks: hyparquet builds no rows).
-        if (otherNames.length > 0) await parquetRead({ file, metadata: readable, columns: otherNames, rowStart, rowEnd, utf8: false, compressors });
       } catch (error) {
         options.signal?.throwIfAborted();
         if (isAbort(error) || error instanceof PageLimitError) throw error;
