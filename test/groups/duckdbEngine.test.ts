@@ -125,6 +125,22 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
     await expectSameAsJavaScript([month], ['--commitments', 'owner-only', '--grain', 'account'], REPO);
   });
 
+  test('the generated month as Parquet typed by DuckDB itself (TIMESTAMP WITH TIME ZONE periods, DOUBLE costs), as the bench writes it: read by DuckDB, no fallback', async () => {
+    const month = path.join(dir, 'typed-2023-11.csv');
+    execFileSync(process.execPath, [path.join(REPO, 'bench/generate-cur.js'), month, '5000'], { stdio: 'ignore' });
+    const parquet = path.join(dir, 'typed-2023-11.parquet');
+    const session = await openDuckdb();
+    try {
+      await session.rows(`COPY (SELECT * FROM read_csv('${month}')) TO '${parquet}' (FORMAT parquet)`);
+      const types = await session.rows(`SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet('${parquet}')) WHERE column_name = 'bill/BillingPeriodStartDate'`);
+      expect(types.rows).toEqual([['TIMESTAMP WITH TIME ZONE']]);
+    } finally {
+      session.close();
+    }
+    fs.writeFileSync(path.join(dir, 'typed-book.csv'), 'Rule,ProductCode,Basis,Method,Value\nec2,AmazonEC2,list,discount,5%\nall,,amortized,margin,15%\n');
+    await expectSameAsJavaScript([parquet], ['--pricebook', path.join(dir, 'typed-book.csv'), '--customers', 'samples/demo/customers.csv'], REPO);
+  });
+
   describe('fallbacks: the file goes through the JavaScript readers, with the reason', () => {
     const parsed = Papa.parse<string[]>(fs.readFileSync(CUR1, 'utf8'), { skipEmptyLines: true }).data;
     const header = parsed[0];

@@ -2,7 +2,7 @@ import type { ChargeKind } from '../../engine/kinds';
 import { CUR1_COLUMNS, CUR2_COLUMNS, PRODUCT_MAP_KEYS, type CurColumnNames } from '../cur/curColumns';
 import { CUR_DISCOUNT_SUFFIX, CUR_FEE_TYPE, CUR_LINE_ITEM_KINDS, SUPPORT_PRONE_KINDS } from '../cur/curKind';
 import {
-  badAccountIdsSql, columnFinder, currencySql, likeText, literal, NULL_TEXT, ownerSql, quoted, supportCodeSql,
+  badAccountIdsSql, cellText, columnFinder, currencySql, likeText, literal, NULL_TEXT, ownerSql, quoted, supportCodeSql,
   type Dialect, type FormatRows, type Read, type SqlColumn,
 } from './sqlParts';
 
@@ -36,7 +36,7 @@ export function curRows(d: Dialect, format: 'cur1' | 'cur2', columns: readonly S
   /** A field's cell as text, blank as NULL (the reader's `text`). */
   const text = (field: CurField): string => {
     const c = column(field);
-    return c === null ? NULL_TEXT : `NULLIF(CAST(${quoted(c.name)} AS VARCHAR), '')`;
+    return c === null ? NULL_TEXT : cellText(d, c);
   };
   /** A product attribute: its own column, else the `product` map's first non-blank key (CurMapper). */
   const productText = (field: CurField, keys: readonly string[]): string => {

@@ -5,7 +5,7 @@ import {
   RESERVATION_TYPE_PATTERN, SAVINGS_PLAN_ID_PATTERN, SAVINGS_PLAN_TYPE_PATTERN,
 } from '../focus/focusKind';
 import {
-  badAccountIdsSql, columnFinder, currencySql, likeText, literal, NULL_TEXT, ownerSql, quoted, supportCodeSql,
+  badAccountIdsSql, cellText, columnFinder, currencySql, likeText, literal, NULL_TEXT, ownerSql, supportCodeSql,
   type Dialect, type FormatRows, type SqlColumn,
 } from './sqlParts';
 
@@ -21,7 +21,7 @@ export function focusRows(d: Dialect, columns: readonly SqlColumn[] | undefined,
   /** The mapper's `textOrNull`: blank, `NULL` and `null` are null. */
   const text = (field: FocusField): string => {
     const c = column(field);
-    return c === null ? NULL_TEXT : `NULLIF(NULLIF(NULLIF(CAST(${quoted(c.name)} AS VARCHAR), ''), 'NULL'), 'null')`;
+    return c === null ? NULL_TEXT : `NULLIF(NULLIF(${cellText(d, c)}, 'NULL'), 'null')`;
   };
   const tags = column('tags');
   const badTags = tags === null ? null : d.badMap('t_tags', tags.type);

@@ -23,6 +23,23 @@ export interface Dialect {
   firstLines(line: string): string;
   /** Whether a CUR 1.0 table has the CSV's names (`lineItem/UnblendedCost`); AWS's Athena CUR 1.0 table has CUR 2.0's snake_case ones. */
   cur1CsvNames: boolean;
+  /**
+   * A TIMESTAMP WITH TIME ZONE as the text of its UTC wall time, `2023-11-01 00:00:00`: the readers
+   * read a Parquet instant as UTC (`…T00:00:00.000Z`), while a plain cast gives the session's zone and
+   * an offset (`2023-10-31 20:00:00-04`), which moves the month at its edges and fails the date rule.
+   */
+  utcTimestamp(column: string): string;
+}
+
+/** True for a column type that holds an instant (a time zone), not a wall time. */
+function isZonedTimestamp(type: string | undefined): boolean {
+  return type !== undefined && /TIMESTAMP\s*(\(\d+\)\s*)?WITH TIME ZONE|TIMESTAMPTZ/i.test(type);
+}
+
+/** A column's cell as text, blank as NULL — the readers' text of it (`text` in the mappers). */
+export function cellText(d: Dialect, column: SqlColumn): string {
+  const name = quoted(column.name);
+  return `NULLIF(${isZonedTimestamp(column.type) ? d.utcTimestamp(name) : `CAST(${name} AS VARCHAR)`}, '')`;
 }
 
 export const DUCKDB: Dialect = {
@@ -33,6 +50,7 @@ export const DUCKDB: Dialect = {
   },
   firstLines: (line) => `array_to_string(min(${line}, 5), ' ')`,
   cur1CsvNames: true,
+  utcTimestamp: (column) => `CAST(timezone('UTC', ${column}) AS VARCHAR)`,
   badMap: (column, type) => (type !== undefined && /^MAP/i.test(type) ? null
     : `(NULLIF(${column}, '') IS NOT NULL AND NOT (CASE WHEN json_valid(${column}) THEN json_type(${column}) = 'OBJECT' ELSE FALSE END))`),
 };
@@ -42,6 +60,7 @@ export const TRINO: Dialect = {
   mapValue: (column, _type, key) => `element_at(${column}, ${literal(key)})`,
   firstLines: () => 'CAST(NULL AS VARCHAR)',
   cur1CsvNames: false,
+  utcTimestamp: (column) => `CAST(CAST(${column} AT TIME ZONE 'UTC' AS TIMESTAMP) AS VARCHAR)`,
   badMap: () => null,
 };
 
