@@ -5,7 +5,9 @@
 // bench's 1,000,000-row CUR (bench/data, made by run.js), then on a 10,000,000-row month for scaling
 // (generated on first use: 7.3 GB; --scale-rows 0 skips it). Each command runs --repeat times in fresh
 // processes (median, range); peak RSS is the process's. Prints rows/s, the ratio, peak RSS.
-//   node bench/duckdb.js [--rows 1000000] [--scale-rows 10000000] [--repeat 3]
+//   node bench/duckdb.js [--rows 1000000] [--scale-rows 10000000] [--repeat 3] [--no-parquet]
+// Besides wall time it prints each process's CPU seconds (every thread): on this shared VM the wall
+// time of a long run depends on other load; CPU per row is what says whether a bigger month costs more per row.
 //   node bench/duckdb.js --bare FILE   (one bare run, its JSON report on stderr)
 const { spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -27,20 +29,23 @@ async function bare(file) {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const q = (name) => `"${name}"`;
-  const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_csv('${file}', all_varchar = true)`)).getRows().map((r) => String(r[0]).toLowerCase());
+  const relation = file.endsWith('.parquet') ? `read_parquet('${file}')` : `read_csv('${file}', all_varchar = true)`;
+  const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`)).getRows().map((r) => String(r[0]).toLowerCase());
   const has = (name) => columns.includes(name.toLowerCase());
   const key = [c.payer, c.account, c.periodStart, c.lineItemType, c.productCode, c.productName, c.usageType, c.operation, c.region, c.billingEntity, c.currency, c.reservationArn]
     .map((names) => names.find(has)).filter((name) => name !== undefined).map(q);
   const sums = [c.unblendedCost, c.blendedCost, c.listCost, c.usageAmount].map((names) => names.find(has)).filter((n) => n !== undefined)
     .map((name) => `sum(CAST(${q(name)} AS DECIMAL(38, 18)))`);
-  const result = await connection.runAndReadAll(`SELECT ${key.join(', ')}, count(*), ${sums.join(', ')} FROM read_csv('${file}', all_varchar = true) GROUP BY ${key.join(', ')}`);
+  const result = await connection.runAndReadAll(`SELECT ${key.join(', ')}, count(*), ${sums.join(', ')} FROM ${relation} GROUP BY ${key.join(', ')}`);
   const groups = result.getRows().length;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stderr.write(`${JSON.stringify({ code: 0, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, groups })}\n`);
+  const usage = process.resourceUsage();
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stderr.write(`${JSON.stringify({ code: 0, seconds, cpuSeconds, peakRssMb: usage.maxRSS / 1024, groups })}\n`);
 }
 
-function once(script, scriptArgs) {
-  const child = spawnSync(process.execPath, [script, ...scriptArgs], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+function once(script, scriptArgs, env = {}) {
+  const child = spawnSync(process.execPath, [script, ...scriptArgs], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
   const last = child.stderr.trim().split('\n').pop();
   try {
     return JSON.parse(last);
@@ -49,16 +54,17 @@ function once(script, scriptArgs) {
   }
 }
 
-function measure(script, scriptArgs, repeat) {
+function measure(script, scriptArgs, repeat, env) {
   const runs = [];
-  for (let i = 0; i < repeat; i += 1) runs.push(once(script, scriptArgs));
+  for (let i = 0; i < repeat; i += 1) runs.push(once(script, scriptArgs, env));
   runs.sort((a, b) => a.seconds - b.seconds);
   return { ...runs[Math.floor((runs.length - 1) / 2)], all: runs.map((r) => r.seconds), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
 }
 
 function report(label, r, rows) {
   const range = r.all.length > 1 ? `  (${r.all.map((s) => s.toFixed(2)).join(' / ')} s)` : '';
-  console.log(`${label.padEnd(40)} ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / r.seconds).toLocaleString('en-US').padStart(9)} rows/s  peak RSS ${r.peakRssMb.toFixed(0).padStart(4)} MB${range}`);
+  const cpu = r.cpuSeconds === undefined ? '' : `  cpu ${r.cpuSeconds.toFixed(2)} s (${((r.cpuSeconds / rows) * 1e6).toFixed(2)} µs/row)`;
+  console.log(`${label.padEnd(44)} ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / r.seconds).toLocaleString('en-US').padStart(9)} rows/s  peak RSS ${r.peakRssMb.toFixed(0).padStart(4)} MB${cpu}${range}`);
 }
 
 function ensureFile(file, rows) {
@@ -78,10 +84,33 @@ function runSize(rows, repeat) {
   report('DuckDB bare exact grouped sum', b, rows);
   const js = measure(measureJs, invoice, repeat);
   report('rerate invoice (engine js, default)', js, rows);
+  // What the two-thread split of a big plain CSV earns (issue 13, item 6): the same run on one thread.
+  const one = measure(measureJs, invoice, repeat, { RERATE_THREADS: '1' });
+  report('rerate invoice, one thread (RERATE_THREADS=1)', one, rows);
   const duck = measure(measureJs, [...invoice, '--engine', 'duckdb'], repeat);
   report('rerate invoice --engine duckdb', duck, rows);
-  console.log(`  ratio to the bare sum: js ${(js.seconds / b.seconds).toFixed(2)}×, duckdb ${(duck.seconds / b.seconds).toFixed(2)}× (target ≤ 1.1×, peak RSS < 400 MB)`);
-  return { rows, bare: b, js, duck };
+  console.log(`  ratio to the bare sum: js ${(js.seconds / b.seconds).toFixed(2)}×, one thread ${(one.seconds / b.seconds).toFixed(2)}×, duckdb ${(duck.seconds / b.seconds).toFixed(2)}× (target ≤ 1.1×, peak RSS < 400 MB)`);
+  console.log(`  the split: wall ${(js.seconds / one.seconds).toFixed(2)}× one thread's, cpu ${(js.cpuSeconds / one.cpuSeconds).toFixed(2)}×, peak RSS ${js.peakRssMb.toFixed(0)} vs ${one.peakRssMb.toFixed(0)} MB`);
+  return { rows, bare: b, js, one, duck, invoice, measureJs };
+}
+
+/** The same month as Parquet (DuckDB-written, typed columns: DOUBLE costs, TIMESTAMP periods), on each engine. */
+async function runParquet(size, repeat) {
+  const file = path.join(dataDir, `cur-${size.rows}.parquet`);
+  if (!fs.existsSync(file)) {
+    const { DuckDBInstance } = require('@duckdb/node-api');
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    await connection.run(`COPY (SELECT * FROM read_csv('${path.join(dataDir, `cur-${size.rows}.csv`)}')) TO '${file}' (FORMAT parquet)`);
+  }
+  const invoice = size.invoice.map((arg) => (arg.endsWith(`cur-${size.rows}.csv`) ? file : arg));
+  console.log(`\n${size.rows.toLocaleString('en-US')} rows as Parquet, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`);
+  const b = measure(__filename, ['--bare', file], repeat);
+  report('DuckDB bare exact grouped sum', b, size.rows);
+  const js = measure(size.measureJs, invoice, repeat);
+  report('rerate invoice (engine js, default)', js, size.rows);
+  const duck = measure(size.measureJs, [...invoice, '--engine', 'duckdb'], repeat);
+  report('rerate invoice --engine duckdb', duck, size.rows);
+  console.log(`  ratio to the bare sum: js ${(js.seconds / b.seconds).toFixed(2)}×, duckdb ${(duck.seconds / b.seconds).toFixed(2)}×`);
 }
 
 async function main() {
@@ -94,10 +123,13 @@ async function main() {
   const scaleRows = Number(valueOf('--scale-rows') ?? 10000000);
   console.log('rerate invoice by engine against DuckDB\'s bare exact grouped sum (bench/duckdb.js)');
   const small = runSize(rows, repeat);
+  if (!args.includes('--no-parquet')) await runParquet(small, repeat);
   if (scaleRows > rows) {
     const big = runSize(scaleRows, Math.min(repeat, 1));
-    const perRow = (r, n) => r.seconds / n;
-    console.log(`  scaling ${rows.toLocaleString('en-US')} → ${scaleRows.toLocaleString('en-US')}: time per row ×${(perRow(big.js, scaleRows) / perRow(small.js, rows)).toFixed(2)} (js), ×${(perRow(big.duck, scaleRows) / perRow(small.duck, rows)).toFixed(2)} (duckdb); peak RSS ${small.js.peakRssMb.toFixed(0)} → ${big.js.peakRssMb.toFixed(0)} MB (js), ${small.duck.peakRssMb.toFixed(0)} → ${big.duck.peakRssMb.toFixed(0)} MB (duckdb)`);
+    const ratio = (r10, r1, key) => (r10[key] / scaleRows) / (r1[key] / rows);
+    for (const [name, key] of [['js', 'js'], ['one thread', 'one'], ['duckdb', 'duck']]) {
+      console.log(`  scaling ${rows.toLocaleString('en-US')} → ${scaleRows.toLocaleString('en-US')} (${name}): wall per row ×${ratio(big[key], small[key], 'seconds').toFixed(2)}, cpu per row ×${ratio(big[key], small[key], 'cpuSeconds').toFixed(2)}; peak RSS ${small[key].peakRssMb.toFixed(0)} → ${big[key].peakRssMb.toFixed(0)} MB`);
+    }
   }
 }
 
