@@ -175,6 +175,21 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
       });
     });
 
+    test('CUR 2.0 map cells the reader takes as no map (blank, NULL, JSON null) are read by DuckDB; text that is not a JSON object falls back (BAD_JSON)', async () => {
+      const cur2 = Papa.parse<string[]>(fs.readFileSync(path.join(REPO, 'test/fixtures/cur2/cur2-2023-12.csv'), 'utf8'), { skipEmptyLines: true }).data;
+      const tags = cur2[0].indexOf('resource_tags');
+      const write = (name: string, cells: string[]): string => {
+        const rows = cur2.map((row) => row.slice());
+        cells.forEach((cell, i) => { rows[i + 1][tags] = cell; });
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, `${Papa.unparse(rows, { newline: '\n' })}\n`);
+        return file;
+      };
+      const none = write('cur2-null-maps-2023-12.csv', ['NULL', 'null', ' null ', '', '{}']);
+      const bad = write('cur2-bad-map-2023-12.csv', ['NULL', 'not json']);
+      await expectSameAsJavaScript([none, bad], demo, REPO, { [bad]: '1 BAD_JSON' });
+    });
+
     test('a malformed row, a quoted field spanning lines, a zip and a DBR', async () => {
       const malformed = damaged('malformed-2023-11.csv', (rows) => { rows[7] = rows[7].slice(0, 20); });
       const spanning = damaged('spanning-2023-11.csv', (rows) => { rows[8][column('lineItem/LineItemDescription')] = 'two\nlines'; });

@@ -52,7 +52,8 @@ export const DUCKDB: Dialect = {
   cur1CsvNames: true,
   utcTimestamp: (column) => `CAST(timezone('UTC', ${column}) AS VARCHAR)`,
   badMap: (column, type) => (type !== undefined && /^MAP/i.test(type) ? null
-    : `(NULLIF(${column}, '') IS NOT NULL AND NOT (CASE WHEN json_valid(${column}) THEN json_type(${column}) = 'OBJECT' ELSE FALSE END))`),
+    // The reader's parseJsonObject: blank, `NULL` and JSON null (` null `) are no map, not a bad one.
+    : `(NULLIF(NULLIF(${column}, ''), 'NULL') IS NOT NULL AND NOT (CASE WHEN json_valid(${column}) THEN json_type(${column}) IN ('OBJECT', 'NULL') ELSE FALSE END))`),
 };
 
 export const TRINO: Dialect = {
