@@ -120,7 +120,14 @@ export async function runInvoices(args: InvoiceArgs, io: CliIo): Promise<Invoice
     for (const { arg: file, path: fullPath } of inputs.files) {
       if (values.engine === 'duckdb') {
         duckdb ??= await openDuckdb();
-        const read = await readWithDuckdb(duckdb, fullPath, file, run);
+        // DuckDB's own estimate of the query's progress (it reads the file itself).
+        const bar = createProgressBar(io, `${path.basename(file)} (DuckDB)`, 'share');
+        let read;
+        try {
+          read = await readWithDuckdb(duckdb, fullPath, file, run, (fraction) => bar.update(fraction, 1));
+        } finally {
+          bar.finish();
+        }
         if (!('fallback' in read)) {
           issues.push(...read.issues);
           reads.push(...read.controls);

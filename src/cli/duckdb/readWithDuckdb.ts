@@ -23,7 +23,9 @@ export type DuckdbRead = { controls: FileControl[]; issues: Issue[] } | { fallba
  * line item type, an account id not 12 digits, a map that is not JSON), or rows that cannot be
  * numbered as the reader numbers its lines (a quoted field spanning lines, blank lines).
  */
-export async function readWithDuckdb(session: DuckdbSession, path: string, name: string, run: InvoiceRun): Promise<DuckdbRead> {
+export async function readWithDuckdb(
+  session: DuckdbSession, path: string, name: string, run: InvoiceRun, onProgress?: (fraction: number) => void,
+): Promise<DuckdbRead> {
   const planned = await fileGroupsQuery(session, path, name);
   if ('reason' in planned) return { fallback: planned.reason, afterQuery: false };
   const check = checkColumns(planned.rules, planned.columns.map((c) => c.name), false);
@@ -32,7 +34,7 @@ export async function readWithDuckdb(session: DuckdbSession, path: string, name:
   const lines = planned.kind === 'parquet' ? Promise.resolve(null) : countLines(path, planned.kind === 'gzip');
   let result;
   try {
-    result = await session.rows(planned.sql);
+    result = await session.rows(planned.sql, onProgress);
   } catch (error) {
     await lines.catch(() => null);
     return { fallback: `DuckDB could not read it (${firstLine(error)})`, afterQuery: false };
