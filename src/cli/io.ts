@@ -53,3 +53,9 @@ export function printIssues(io: CliIo, issues: readonly Issue[]): void {
 export function exitCodeFor(issues: readonly Issue[]): number {
   return issues.some((i) => i.severity === 'error') ? EXIT_ISSUES : EXIT_OK;
 }
+
+/** A subcommand: argument conversion, one engine call, result conversion (main.ts runs it by name). */
+export interface Command {
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}

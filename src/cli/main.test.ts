@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { captureIo } from '../../test/helpers/captureIo';
 import { RerateError } from '../engine/issues';
-import { main, type Command } from './main';
+import type { Command } from './io';
+import { main } from './main';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CUR = path.join(ROOT, 'samples/public/cur1-sample-2023-11.csv');

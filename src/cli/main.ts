@@ -1,11 +1,6 @@
 import { issueFromError, type Issue } from '../engine/issues';
-import { CliIo, EXIT_ISSUES, EXIT_USAGE, IssuesError, UsageError, printIssues } from './io';
+import { CliIo, EXIT_ISSUES, EXIT_USAGE, IssuesError, UsageError, printIssues, type Command } from './io';
 
-/** A subcommand: argument conversion, one engine call, result conversion. */
-export interface Command {
-  usage: string;
-  run(args: string[], io: CliIo): Promise<number>;
-}
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./commands/inspect')).inspectCommand,

@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { TrinoSQL } from 'dt-sql-parser';
 import fc from 'fast-check';
 import { main } from '../../src/cli/main';
-import { csvRow } from '../../src/cli/commands/lines';
+import { csvRow } from '../../src/cli/csvRow';
 import { openDuckdb, rowsToCsv, sqlText, type DuckdbSession } from '../../src/cli/duckdb/duckdbSession';
 import { CUR2_COLUMNS } from '../../src/formats/cur/curColumns';
 import { FOCUS_COLUMNS, type FocusField } from '../../src/formats/focus/focusColumns';

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { csvRow } from '../../src/cli/commands/lines';
+import { csvRow } from '../../src/cli/csvRow';
 import { openDuckdb, rowsToCsv, type DuckdbSession } from '../../src/cli/duckdb/duckdbSession';
 import { fileGroupsQuery } from '../../src/cli/duckdb/fileGroupsQuery';
 import { captureIo } from '../helpers/captureIo';

@@ -4,10 +4,9 @@ import { issueFromError, RerateError } from '../../engine/issues';
 import type { FileControl } from '../../formats/fileControl';
 import { checkOutPath, openAtomicFile, type AtomicFile } from '../atomicWrite';
 import { openBillingFiles } from '../inputFiles';
-import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
-import type { Command } from '../main';
+import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo, type Command } from '../io';
 import { readWithProgress } from '../readWithProgress';
-import { csvRow } from './lines';
+import { csvRow } from '../csvRow';
 
 const USAGE = `usage: rerate groups <files...> [--out F]
 

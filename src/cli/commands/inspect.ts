@@ -6,8 +6,7 @@ import { controlToJson, type ControlJson } from '../../formats/controlJson';
 import type { FileControl } from '../../formats/fileControl';
 import { fileSource } from '../fileSource';
 import { distinctFiles } from '../inputFiles';
-import { exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
-import type { Command } from '../main';
+import { exitCodeFor, printIssues, UsageError, type CliIo, type Command } from '../io';
 import { readWithProgress } from '../readWithProgress';
 
 const USAGE = `usage: rerate inspect <files...> [--format json|table]

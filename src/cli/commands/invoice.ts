@@ -1,6 +1,5 @@
 import { invoiceRunToJson, issueToJson } from '../../engine';
-import type { Command } from '../main';
-import type { CliIo } from '../io';
+import type { CliIo, Command } from '../io';
 import { checkOutPath } from '../atomicWrite';
 import { INVOICE_OPTIONS_USAGE, parseInvoiceArgs } from '../invoiceOptions';
 import { renderInvoicesCsv, renderInvoicesTable } from '../renderInvoices';

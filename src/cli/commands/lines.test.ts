@@ -9,7 +9,7 @@ import { readBilling } from '../../formats/readBilling';
 import { readTableRows } from '../../formats/readTableRows';
 import { fileSource } from '../fileSource';
 import { main } from '../main';
-import { csvRow } from './lines';
+import { csvRow } from '../csvRow';
 
 const PUBLIC = path.resolve(__dirname, '../../../samples/public');
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');

@@ -4,9 +4,9 @@ import { issueFromError, RerateError } from '../../engine/issues';
 import type { BillingLine } from '../../engine/line';
 import { checkOutPath, openAtomicFile, type AtomicFile } from '../atomicWrite';
 import { openBillingFiles } from '../inputFiles';
-import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo } from '../io';
-import type { Command } from '../main';
+import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo, type Command } from '../io';
 import { readWithProgress } from '../readWithProgress';
+import { csvRow } from '../csvRow';
 
 const USAGE = `usage: rerate lines <files...> [--format csv|json] [--out F]
 
@@ -102,16 +102,6 @@ function csvWriter(write: (text: string) => void): LinesWriter {
     line: (line) => out.add(csvRow(billingLineToRow(line))),
     end: () => out.flush(),
   };
-}
-
-export function csvRow(cells: readonly string[]): string {
-  let text = '';
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    if (i > 0) text += ',';
-    text += /[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-  }
-  return `${text}\r\n`;
 }
 
 /** `{ "columns": [...], "rows": [[...], ...] }` and a line end, one row per line of text. */

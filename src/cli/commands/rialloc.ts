@@ -1,7 +1,6 @@
 import { formatDecimal } from '../../engine/money';
 import { allocateReservations, loadReservations, loadRiUsage, type RiAllocation } from '../../engine/commitments';
-import type { CliIo } from '../io';
-import type { Command } from '../main';
+import type { CliIo, Command } from '../io';
 import { runAllocation } from './commitmentTables';
 
 const USAGE = `usage: rerate rialloc --usage F --reservations F [--no-sharing ACCT,ACCT] [--format json|table|csv] [--out F]

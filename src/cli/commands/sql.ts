@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SQL_SCALE, groupsSql, SQL_DIALECTS, SQL_FORMATS, type SqlDialect } from '../../formats/sql/groupsSql';
-import { UsageError, type CliIo } from '../io';
-import type { Command } from '../main';
+import { UsageError, type CliIo, type Command } from '../io';
 import { openDuckdb } from '../duckdb/duckdbSession';
 import { fileGroupsQuery } from '../duckdb/fileGroupsQuery';
 

@@ -5,7 +5,7 @@ import type { FileControl } from '../../formats/fileControl';
 import { readBilling } from '../../formats/readBilling';
 import { bytesSource } from '../../formats/source';
 import { GROUPS_RECORD_COLUMN } from '../../engine/groups/groupsTable';
-import { csvRow } from '../commands/lines';
+import { csvRow } from '../csvRow';
 import { rowsToCsv, type DuckdbSession } from './duckdbSession';
 import { fileGroupsQuery, firstLine } from './fileGroupsQuery';
 import { countLines } from './countLineEnds';
