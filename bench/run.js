@@ -12,7 +12,7 @@
 //   6. the task pane's import into Lines through the UI in headless Chromium, against the recording
 //      Excel fake: 100,000 rows at the line grain, 1,000,000 at the month grain (bench/import.js)
 //   7. rerate invoice on each engine (js, DuckDB) against DuckDB's bare exact grouped sum, 1M and 10M rows
-//      (bench/duckdb.js; 10M generated on first use, --scale-rows 0 to skip)
+//      (bench/duckdb.js; the month as Parquet too, --no-parquet to skip; 10M generated on first use, --scale-rows 0 to skip)
 // Options: --rows N (default 1000000), --only inspect|invoice|commitments|hostile|functions|import|duckdb, --repeat N (default 3:
 // each command runs N times in fresh processes, interleaved; the median is reported with the range,
 // because this VM's speed drifts by up to ±40% over minutes). A floor — reading the file and
@@ -145,7 +145,7 @@ async function main() {
   }
   if (!only || only === 'duckdb') {
     console.log('');
-    const child = spawnSync(process.execPath, [path.join(__dirname, 'duckdb.js'), '--rows', String(rows), '--repeat', String(repeat), ...(valueOf('--scale-rows') ? ['--scale-rows', valueOf('--scale-rows')] : [])], { cwd: root, stdio: 'inherit' });
+    const child = spawnSync(process.execPath, [path.join(__dirname, 'duckdb.js'), '--rows', String(rows), '--repeat', String(repeat), ...(valueOf('--scale-rows') ? ['--scale-rows', valueOf('--scale-rows')] : []), ...(args.includes('--no-parquet') ? ['--no-parquet'] : [])], { cwd: root, stdio: 'inherit' });
     if (child.status !== 0) process.exitCode = 1;
   }
   if (!only || only === 'import') {
