@@ -175,6 +175,22 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
       });
     });
 
+    test('numbers at the edges of the fast 64-bit parse (12 decimals, 6 integer digits, exponent forms) sum exactly as the readers sum them, as text and as Parquet DOUBLE', async () => {
+      const values = ['0.123456789012', '0.1234567890123', '999999.999999999999', '1000000.5', '-999999.5', '1.04e-08', '1.5e-11', '1.25e-11',
+        '9e-10', '12345.6e-3', '+.5', '1.', '1E-8', '-2.5e-7', '0.000000000001', '123456.000000000001'];
+      const cost = column('lineItem/UnblendedCost');
+      const edges = damaged('edges-2023-11.csv', (rows) => values.forEach((value, i) => { rows[i + 1][cost] = value; }));
+      await expectSameAsJavaScript([edges], demo, REPO);
+      const parquet = path.join(dir, 'edges-2023-11.parquet');
+      const session = await openDuckdb();
+      try {
+        await session.rows(`COPY (SELECT * REPLACE (CAST("lineItem/UnblendedCost" AS DOUBLE) AS "lineItem/UnblendedCost") FROM read_csv('${edges}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+      } finally {
+        session.close();
+      }
+      await expectSameAsJavaScript([parquet], demo, REPO);
+    });
+
     test('CUR 2.0 map cells the reader takes as no map (blank, NULL, JSON null) are read by DuckDB; text that is not a JSON object falls back (BAD_JSON)', async () => {
       const cur2 = Papa.parse<string[]>(fs.readFileSync(path.join(REPO, 'test/fixtures/cur2/cur2-2023-12.csv'), 'utf8'), { skipEmptyLines: true }).data;
       const tags = cur2[0].indexOf('resource_tags');
