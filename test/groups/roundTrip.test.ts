@@ -44,7 +44,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function expectRoundTrip(files: string[], options: string[], cwd: string, name: string): Promise<Run> {
   const direct = await run(['invoice', ...files, ...options, '--format', 'json'], cwd);
   const written = await run(['groups', ...files], cwd);
-  expect(written.code).toBe(direct.code === 0 || written.err === '' ? written.code : written.code);
+  // `rerate groups` exits 1 exactly when its read had errors: then so does the direct run.
+  const rows = Papa.parse<Record<string, string>>(written.out, { header: true, skipEmptyLines: true }).data;
+  const readErrors = rows.some((row) => row.rerate_groups_v1 === 'issue' && row.severity === 'error');
+  expect(written.code).toBe(readErrors ? 1 : 0);
+  if (readErrors) expect(direct.code).toBe(1);
   const groupsFile = path.join(dir, `${name}.groups.csv`);
   fs.writeFileSync(groupsFile, written.out);
   const viaGroups = await run(['invoice', groupsFile, ...options, '--format', 'json'], cwd);
@@ -128,5 +132,22 @@ describe('rerate groups → rerate invoice groups.csv equals rerate invoice FILE
     });
     fs.writeFileSync(path.join(dir, 'two.zip'), zip);
     await expectRoundTrip([path.join(dir, 'two.zip')], demoTables, REPO, 'zip');
+  });
+});
+
+describe('rerate groups --out', () => {
+  test('writes what stdout gets; with error issues exit 1, the file not written (an existing one stays), stderr says so', async () => {
+    const out = path.join(dir, 'out.groups.csv');
+    const toStdout = await run(['groups', 'samples/public/cur1-sample-2023-11.csv'], REPO);
+    const toFile = await run(['groups', 'samples/public/cur1-sample-2023-11.csv', '--out', out], REPO);
+    expect(toFile.code).toBe(0);
+    expect(toFile.out).toBe('');
+    expect(fs.readFileSync(out, 'utf8')).toBe(toStdout.out);
+    fs.writeFileSync(out, 'before');
+    const failed = await run(['groups', 'test/fixtures/dbr/dbr-mismatch-2017-07.csv', '--out', out], REPO);
+    expect(failed.code).toBe(1);
+    expect(failed.err.endsWith(`rerate groups: ${out} not written: the run has errors.\n`)).toBe(true);
+    expect(fs.readFileSync(out, 'utf8')).toBe('before');
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('out.groups.csv') && name !== 'out.groups.csv')).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { controlRow, createGroupTally, GROUPS_COLUMNS, groupRow, issueRow } from '../../engine';
-import { issueFromError, RerateError } from '../../engine/issues';
 import type { FileControl } from '../../formats/fileControl';
-import { checkOutPath, openAtomicFile, type AtomicFile } from '../atomicWrite';
+import { checkOutPath } from '../atomicWrite';
 import { openBillingFiles } from '../inputFiles';
-import { EXIT_ISSUES, exitCodeFor, printIssues, UsageError, type CliIo, type Command } from '../io';
+import { UsageError, type CliIo, type Command } from '../io';
 import { readWithProgress } from '../readWithProgress';
 import { csvRow } from '../csvRow';
+import { deliver } from '../writeOutput';
 
 const USAGE = `usage: rerate groups <files...> [--out F]
 
@@ -39,26 +39,8 @@ export const groupsCommand: Command = {
       for (const group of tally.groups()) text += csvRow(groupRow(group));
     }
 
-    const file: AtomicFile | null = out === undefined ? null : openAtomicFile(out);
-    try {
-      if (file === null) {
-        io.stdout(text);
-      } else if (exitCodeFor(issues) === EXIT_ISSUES) {
-        file.abort();
-        printIssues(io, issues);
-        io.stderr(`rerate groups: ${out?.name} not written: the run has errors.\n`);
-        return EXIT_ISSUES;
-      } else {
-        file.write(text);
-        file.commit();
-      }
-    } catch (error) {
-      file?.abort();
-      if (!(error instanceof RerateError) || error.code !== 'UNWRITABLE_FILE') throw error;
-      issues.push(issueFromError(error));
-    }
-    printIssues(io, issues);
-    return exitCodeFor(issues);
+    // The table is whole before anything is written: all or nothing, as every command's --out.
+    return deliver(io, 'groups', out, issues, () => text);
   },
 };
 
