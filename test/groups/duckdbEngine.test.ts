@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { main } from '../../src/cli/main';
-import { openDuckdb } from '../../src/cli/duckdb/duckdbSession';
+import { openDuckdb, type DuckdbSession } from '../../src/cli/duckdb/duckdbSession';
 import { captureIo } from '../helpers/captureIo';
 import { focusWithBadRows } from './focusBadRows';
 
@@ -55,6 +55,17 @@ const goldenCases = fs.readdirSync(GOLDEN, { withFileTypes: true })
 
 const demo = ['--pricebook', 'samples/demo/pricebook.csv', '--customers', 'samples/demo/customers.csv', '--fx', 'samples/demo/fx.csv'];
 
+/** Runs `sql` in a DuckDB session of its own (writing a Parquet file with COPY), and `then` over the same session before it closes. */
+async function withDuckdb<T>(sql: string, then: (session: DuckdbSession) => Promise<T> = async () => undefined as T): Promise<T> {
+  const session = await openDuckdb();
+  try {
+    await session.rows(sql);
+    return await then(session);
+  } finally {
+    session.close();
+  }
+}
+
 describe('rerate invoice --engine duckdb gives what the JavaScript readers give', () => {
   test.each(goldenCases)('golden %s', async (name) => {
     const spec = JSON.parse(fs.readFileSync(path.join(GOLDEN, name, 'case.json'), 'utf8')) as { args: string[] };
@@ -83,17 +94,12 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
     fs.writeFileSync(gz, gzipSync(fs.readFileSync(CUR1)));
     await expectSameAsJavaScript([gz], demo, REPO);
     const parquet = path.join(dir, 'cur2-2023-12.parquet');
-    const session = await openDuckdb();
-    try {
-      await session.rows(`COPY (SELECT * REPLACE (
+    await withDuckdb(`COPY (SELECT * REPLACE (
           CAST(bill_billing_period_start_date AS TIMESTAMP) AS bill_billing_period_start_date,
           CAST(line_item_unblended_cost AS DOUBLE) AS line_item_unblended_cost, CAST(line_item_blended_cost AS DOUBLE) AS line_item_blended_cost,
           CAST(line_item_usage_amount AS DOUBLE) AS line_item_usage_amount, CAST(pricing_public_on_demand_cost AS DOUBLE) AS pricing_public_on_demand_cost,
           CAST(json(product) AS MAP(VARCHAR, VARCHAR)) AS product)
         FROM read_csv('${path.join(REPO, 'test/fixtures/cur2/cur2-2023-12.csv')}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
-    } finally {
-      session.close();
-    }
     await expectSameAsJavaScript([parquet], demo, REPO);
   });
 
@@ -103,16 +109,11 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
     fs.writeFileSync(gz, gzipSync(fs.readFileSync(focus)));
     await expectSameAsJavaScript([gz], demo, REPO);
     const parquet = path.join(dir, 'focus-2025-01.parquet');
-    const session = await openDuckdb();
-    try {
-      await session.rows(`COPY (SELECT * REPLACE (
+    await withDuckdb(`COPY (SELECT * REPLACE (
           CAST(replace(BillingPeriodStart, 'Z', '') AS TIMESTAMP) AS BillingPeriodStart,
           TRY_CAST(BilledCost AS DOUBLE) AS BilledCost, TRY_CAST(EffectiveCost AS DOUBLE) AS EffectiveCost,
           TRY_CAST(ListCost AS DOUBLE) AS ListCost, TRY_CAST(ConsumedQuantity AS DOUBLE) AS ConsumedQuantity)
         FROM read_csv('${focus}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
-    } finally {
-      session.close();
-    }
     await expectSameAsJavaScript([parquet], [...demo, '--commitments', 'owner-only'], REPO);
   });
 
@@ -129,14 +130,9 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
     const month = path.join(dir, 'typed-2023-11.csv');
     execFileSync(process.execPath, [path.join(REPO, 'bench/generate-cur.js'), month, '5000'], { stdio: 'ignore' });
     const parquet = path.join(dir, 'typed-2023-11.parquet');
-    const session = await openDuckdb();
-    try {
-      await session.rows(`COPY (SELECT * FROM read_csv('${month}')) TO '${parquet}' (FORMAT parquet)`);
-      const types = await session.rows(`SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet('${parquet}')) WHERE column_name = 'bill/BillingPeriodStartDate'`);
-      expect(types.rows).toEqual([['TIMESTAMP WITH TIME ZONE']]);
-    } finally {
-      session.close();
-    }
+    const types = await withDuckdb(`COPY (SELECT * FROM read_csv('${month}')) TO '${parquet}' (FORMAT parquet)`,
+      (session) => session.rows(`SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet('${parquet}')) WHERE column_name = 'bill/BillingPeriodStartDate'`));
+    expect(types.rows).toEqual([['TIMESTAMP WITH TIME ZONE']]);
     fs.writeFileSync(path.join(dir, 'typed-book.csv'), 'Rule,ProductCode,Basis,Method,Value\nec2,AmazonEC2,list,discount,5%\nall,,amortized,margin,15%\n');
     await expectSameAsJavaScript([parquet], ['--pricebook', path.join(dir, 'typed-book.csv'), '--customers', 'samples/demo/customers.csv'], REPO);
   });
@@ -182,12 +178,7 @@ describe('rerate invoice --engine duckdb gives what the JavaScript readers give'
       const edges = damaged('edges-2023-11.csv', (rows) => values.forEach((value, i) => { rows[i + 1][cost] = value; }));
       await expectSameAsJavaScript([edges], demo, REPO);
       const parquet = path.join(dir, 'edges-2023-11.parquet');
-      const session = await openDuckdb();
-      try {
-        await session.rows(`COPY (SELECT * REPLACE (CAST("lineItem/UnblendedCost" AS DOUBLE) AS "lineItem/UnblendedCost") FROM read_csv('${edges}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
-      } finally {
-        session.close();
-      }
+      await withDuckdb(`COPY (SELECT * REPLACE (CAST("lineItem/UnblendedCost" AS DOUBLE) AS "lineItem/UnblendedCost") FROM read_csv('${edges}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
       await expectSameAsJavaScript([parquet], demo, REPO);
     });
 

@@ -85,6 +85,9 @@ export function groupsSql(options: GroupsSqlOptions): string {
 
   // 2. Kind, period, and per number: valid, exact at the scale, value.
   const exponent = (n: string): string => `COALESCE(TRY_CAST(NULLIF(regexp_extract(${n}, '[eE]([+-]?[0-9]+)$', 1), '') AS INTEGER), 0)`;
+  /** Characters before and after the point of a text (the sign counts as an integer character). */
+  const integerChars = (t: string): string => `(CASE WHEN strpos(${t}, '.') = 0 THEN length(${t}) ELSE strpos(${t}, '.') - 1 END)`;
+  const decimalChars = (t: string): string => `(CASE WHEN strpos(${t}, '.') = 0 THEN 0 ELSE length(${t}) - strpos(${t}, '.') END)`;
   const decimals = (n: string): string => `COALESCE(length(NULLIF(regexp_extract(${n}, '^[^.eE]*\\.([0-9]*?)0*([eE].*)?$', 1), '')), 0)`;
   // A number the common way — no exponent, at most `scale` decimals, DECIMAL(38, scale) holds it — is
   // valid and exact at a glance, without a regular expression (they cost a third of the query): the
@@ -92,7 +95,7 @@ export function groupsSql(options: GroupsSqlOptions): string {
   const fast = (name: string): string => {
     const n = `n_${name}`;
     return `strpos(${n}, '_') = 0 AND strpos(${n}, 'e') = 0 AND strpos(${n}, 'E') = 0`
-      + ` AND length(${n}) <= ${MAX_NUMBER_LENGTH} AND (strpos(${n}, '.') = 0 OR length(${n}) - strpos(${n}, '.') <= ${scale}) AND c_${name} IS NOT NULL`;
+      + ` AND length(${n}) <= ${MAX_NUMBER_LENGTH} AND ${decimalChars(n)} <= ${scale} AND c_${name} IS NOT NULL`;
   };
   const typed = [
     '*',
@@ -109,14 +112,12 @@ export function groupsSql(options: GroupsSqlOptions): string {
   // The exponent form a DOUBLE prints as (`1.04e-08`: a third of the bench month's costs as Parquet)
   // fits too when its mantissa's decimals plus the exponent stay within k.
   const shortScale = Math.min(scale, SHORT_SCALE);
-  const integerChars = (t: string): string => `(CASE WHEN strpos(${t}, '.') = 0 THEN length(${t}) ELSE strpos(${t}, '.') - 1 END)`;
-  const decimalChars = (t: string): string => `(CASE WHEN strpos(${t}, '.') = 0 THEN 0 ELSE length(${t}) - strpos(${t}, '.') END)`;
   const shortFits = (n: string): string => {
     const mantissa = `split_part(${n}, 'e', 1)`;
     const plain = `strpos(${n}, 'e') = 0 AND strpos(${n}, 'E') = 0 AND ${integerChars(n)} <= ${18 - shortScale} AND ${decimalChars(n)} <= ${shortScale}`;
-    const exponent = `strpos(${n}, 'e-') > 0 AND strpos(${n}, 'E') = 0 AND length(${n}) <= 24 AND ${integerChars(mantissa)} <= ${18 - shortScale}`
+    const exponentForm = `strpos(${n}, 'e-') > 0 AND strpos(${n}, 'E') = 0 AND length(${n}) <= 24 AND ${integerChars(mantissa)} <= ${18 - shortScale}`
       + ` AND ${decimalChars(mantissa)} + TRY_CAST(split_part(${n}, 'e-', 2) AS INTEGER) <= ${shortScale}`;
-    return `(${plain}) OR (${exponent})`;
+    return `(${plain}) OR (${exponentForm})`;
   };
   const casts = numbers.map(({ number }) => {
     const n = `n_${number}`;
